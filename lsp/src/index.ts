@@ -1,0 +1,2 @@
+/** @brandsafe/lsp: The brandsafe language server (any LSP client). */
+export {};

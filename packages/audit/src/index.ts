@@ -1,0 +1,2 @@
+/** @brandsafe/audit: RFC 9162 Merkle log math, signed checkpoints, receipts and offline verification. */
+export {};

@@ -1,0 +1,2 @@
+/** @brandsafe/billing: Plan catalog, quotas and the Stripe adapter. */
+export {};

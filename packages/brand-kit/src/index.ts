@@ -1,0 +1,2 @@
+/** @brandsafe/brand-kit: the brand knowledge graph (bs: vocabulary, Turtle, SHACL, typed model). */
+export type * from './model.js';

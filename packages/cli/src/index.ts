@@ -1,0 +1,2 @@
+/** @brandsafe/cli: The brandsafe command: check, validate, verify. */
+export {};

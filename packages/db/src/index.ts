@@ -1,0 +1,2 @@
+/** @brandsafe/db: kysely schema, migrations, PGlite/PostgreSQL connections and tenant scoping. */
+export {};

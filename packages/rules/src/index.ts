@@ -1,0 +1,2 @@
+/** @brandsafe/rules: the checker. */
+export type * from './types.js';
