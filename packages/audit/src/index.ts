@@ -1,2 +1,23 @@
-/** @brandsafe/audit: RFC 9162 Merkle log math, signed checkpoints, receipts and offline verification. */
-export {};
+/**
+ * @brandsafe/audit: RFC 9162 Merkle log math, signed checkpoints, receipts and offline
+ * verification. Pure: node:crypto and an RFC 8785 canonicalizer only — no database, no HTTP.
+ */
+export { AuditError, isAuditError, type AuditErrorCode } from './error.js';
+export { bytesEqual, fromBase64, fromHex, toBase64, toHex } from './bytes.js';
+export { EMPTY_ROOT_HASH, HASH_SIZE, hashChildren, hashLeaf, sha256 } from './hash.js';
+export { coveringNodes, nodeEnd, nodeKey, nodeStart, splitPoint, type NodeId } from './node-id.js';
+export { consistencyPlan, inclusionPlan, rootNodes, type ProofPlan, type ProofStep } from './proof-plan.js';
+export {
+  assembleProof,
+  consistencyProof,
+  inclusionProof,
+  planNodeIds,
+  rootFromNodes,
+  rootHashAt,
+  type HashSource,
+  type SyncHashSource,
+} from './hash-source.js';
+export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './verify.js';
+export { CompactRange, type NodeRecord } from './compact-range.js';
+export { MemoryTree } from './memory-tree.js';
+export { merkleTreeHash, merkleTreeHashOfLeafHashes } from './tree-hash.js';
