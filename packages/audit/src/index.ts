@@ -21,3 +21,4 @@ export { rootFromInclusionProof, verifyConsistency, verifyInclusion } from './ve
 export { CompactRange, type NodeRecord } from './compact-range.js';
 export { MemoryTree } from './memory-tree.js';
 export { merkleTreeHash, merkleTreeHashOfLeafHashes } from './tree-hash.js';
+export { canonicalBytes, canonicalJson, type JsonValue } from './canonical.js';
