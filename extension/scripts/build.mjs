@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Bundles the extension (CommonJS, `vscode` external) and the language server (lsp/src/main.ts,
+// every workspace package inlined through the "source" condition) into dist/, so the .vsix needs
+// no node_modules. The server bundle is ESM (it uses top-level await and import.meta) with a
+// `require` shim for the CommonJS libraries inside it.
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(here, 'dist');
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, minify: true, conditions: ['source'], logLevel: 'warning' };
+
+await build({ ...common, entryPoints: [join(here, 'src', 'extension.ts')], format: 'cjs', external: ['vscode'], outfile: join(dist, 'extension.js') });
+await build({
+  ...common,
+  entryPoints: [join(here, '..', 'lsp', 'src', 'main.ts')],
+  format: 'esm',
+  outfile: join(dist, 'server.mjs'),
+  banner: { js: "import { createRequire as __bsCreateRequire } from 'node:module'; const require = __bsCreateRequire(import.meta.url);" },
+});
+// Data files the domain packages read at run time (ontology, SHACL shapes), beside the bundle.
+for (const [from, to] of [
+  ['packages/brand-kit/ontology', 'assets/ontology'],
+  ['packages/brand-kit/shapes', 'assets/shapes'],
+]) {
+  const source = join(here, '..', from);
+  if (existsSync(source)) cpSync(source, join(dist, to), { recursive: true });
+}
+console.log(`built ${join(dist, 'extension.js')} and ${join(dist, 'server.mjs')}`);

@@ -1,2 +1,0 @@
-/** The VS Code extension (issue 3). */
-export {};

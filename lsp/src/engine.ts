@@ -1,0 +1,42 @@
+/**
+ * The seam between the language server and the pure domain packages (@brandsafe/rules,
+ * @brandsafe/brand-kit, @brandsafe/selectors). Everything the server needs from them goes through
+ * {@link Engine}, so the check the editor shows is the very function `brandsafe check` runs.
+ */
+import type { Brand, BrandProblem, Position, SourceLocation } from '@brandsafe/brand-kit';
+import type { CheckInput, CheckOptions, CheckResult, RuleMeta } from '@brandsafe/rules';
+
+/** The position index over a loaded Turtle graph that brand-kit keeps beside the model. */
+export interface GraphIndex {
+  subjectLocations(iri: string): SourceLocation[];
+  termLocations(iri: string): SourceLocation[];
+  quadAt(position: Position): unknown;
+}
+
+export interface LoadedBrand {
+  brand?: Brand;
+  problems: BrandProblem[];
+  graph?: GraphIndex;
+}
+
+/** A term of the bs: vocabulary, as brand-kit describes it (rdfs:label / rdfs:comment). */
+export interface VocabularyTerm {
+  iri: string;
+  label?: string;
+  comment?: string;
+}
+
+/** How many elements a selector matches in one stored page snapshot. */
+export interface SnapshotMatch {
+  snapshot: string;
+  count: number;
+}
+
+export interface Engine {
+  check(input: CheckInput, options: CheckOptions): CheckResult;
+  loadBrand(text: string, options: { file?: string }): LoadedBrand;
+  readonly rules: readonly RuleMeta[];
+  vocabulary(): readonly VocabularyTerm[];
+  /** Match counts of `css` in each snapshot found under `folder`; empty when there are none. */
+  snapshotMatches(css: string, folder: string): SnapshotMatch[];
+}

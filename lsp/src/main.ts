@@ -1,0 +1,19 @@
+/**
+ * `brandsafe-lsp`: the language server process. `--stdio` for any LSP client, `--node-ipc` when
+ * started by the VS Code extension (vscode-languageserver picks the transport from argv);
+ * `--brand <file>` checks against that brand when the `brandsafe.brand` setting is empty.
+ */
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { createDefaultEngine } from './engine-default.js';
+import { startServer } from './server.js';
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  if (i >= 0) return process.argv[i + 1];
+  return process.argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const cliBrand = argValue('--brand');
+const engine = await createDefaultEngine();
+startServer(connection, { engine, ...(cliBrand ? { cliBrand } : {}) });

@@ -1,0 +1,171 @@
+/**
+ * Validation of open documents: debounced per document, never publishing a result for a version
+ * older than the document's current one (each run remembers the version it checked and drops its
+ * result when the document moved on), and recording fixes for code actions as it goes.
+ */
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { discoverBrand, type BrandCache, type BrandEntry } from './brands.js';
+import type { FixRecord, RecordEntry } from './code-actions.js';
+import { failureDiagnostic, findingToDiagnostic, problemToDiagnostic } from './diagnostics.js';
+import type { Engine } from './engine.js';
+import { documentKind, uriToPath } from './languages.js';
+import { detectPageType } from './selector-context.js';
+import type { Settings } from './settings.js';
+
+/** Upper bound of the debounce: a slow check never delays the next one by more than this. */
+const MAX_DEBOUNCE_MS = 200;
+
+export interface ValidationOutcome {
+  diagnostics: Diagnostic[];
+  /** The brand file used, if any. */
+  brand?: BrandEntry;
+  /** A failure worth a status notification. */
+  failure?: string;
+}
+
+export interface ValidatorOptions {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  engine: Engine;
+  brands: BrandCache;
+  record: FixRecord;
+  settings(uri: string): Promise<Settings>;
+  folderOf(uri: string): string | undefined;
+  /** `--brand` from the command line: used when the setting is empty. */
+  cliBrand?: string;
+  /** Called after each published result (for the status notification). */
+  onPublished(uri: string, outcome: ValidationOutcome): void;
+}
+
+/** Checks one text (open or not) against its brand and returns diagnostics and fixable findings. */
+export async function checkText(
+  opts: Pick<ValidatorOptions, 'engine' | 'brands' | 'cliBrand'>,
+  doc: { uri: string; languageId: string; text: string },
+  settings: Settings,
+  folder: string | undefined,
+  discover: (path: string | undefined, explicit: string | null) => Promise<string | undefined> = (p, e) =>
+    discoverBrand(p, e, folder),
+): Promise<ValidationOutcome & { items: RecordEntry[] }> {
+  const kind = documentKind(doc.languageId, doc.uri);
+  const path = uriToPath(doc.uri);
+  if (kind.kind === 'none') return { diagnostics: [], items: [] };
+  if (kind.kind === 'turtle') {
+    const loaded = opts.engine.loadBrand(doc.text, path ? { file: path } : {});
+    return { diagnostics: loaded.problems.map(problemToDiagnostic), items: [] };
+  }
+  const brandFile = await discover(path, settings.brand ?? opts.cliBrand ?? null);
+  const brand = brandFile ? await opts.brands.get(brandFile) : undefined;
+  const diagnostics: Diagnostic[] = [];
+  let failure: string | undefined;
+  if (brand?.readError) {
+    failure = brand.readError;
+    diagnostics.push(failureDiagnostic(`brandsafe: ${brand.readError}; brand rules are skipped.`, DiagnosticSeverity.Warning));
+  } else if (brand && !brand.brand) {
+    const errors = brand.problems.filter((p) => p.severity === 'error').length;
+    failure = `the brand file ${brandFile} has ${errors} error(s)`;
+    diagnostics.push(
+      failureDiagnostic(`brandsafe: ${failure}; brand rules are skipped until it is fixed.`, DiagnosticSeverity.Warning),
+    );
+  }
+  const pageType = detectPageType(doc.text);
+  const result = opts.engine.check(
+    { text: doc.text, language: kind.language, ...(path ? { filename: path } : {}) },
+    { brand: brand?.brand, rules: settings.rules, ...(pageType ? { pageType } : {}) },
+  );
+  const items = result.findings.map((finding) => ({ finding, diagnostic: findingToDiagnostic(finding) }));
+  diagnostics.push(...items.map((item) => item.diagnostic));
+  return { diagnostics, items, brand, failure };
+}
+
+export class Validator {
+  readonly #opts: ValidatorOptions;
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #lastDuration = new Map<string, number>();
+  /** Brand discovery per directory, cleared when brand files appear or disappear. */
+  readonly #discovery = new Map<string, Promise<string | undefined>>();
+
+  constructor(opts: ValidatorOptions) {
+    this.#opts = opts;
+  }
+
+  /** Forget discovered brand locations (a brand file was created, deleted or the setting changed). */
+  resetDiscovery(): void {
+    this.#discovery.clear();
+  }
+
+  /** Validate soon; bursts of edits collapse into one check, delayed by as long as the last check took. */
+  schedule(uri: string): void {
+    const pending = this.#timers.get(uri);
+    if (pending) clearTimeout(pending);
+    const delay = Math.min(this.#lastDuration.get(uri) ?? 0, MAX_DEBOUNCE_MS);
+    this.#timers.set(
+      uri,
+      setTimeout(() => {
+        this.#timers.delete(uri);
+        void this.validate(uri);
+      }, delay),
+    );
+  }
+
+  scheduleAll(): void {
+    for (const document of this.#opts.documents.all()) this.schedule(document.uri);
+  }
+
+  cancel(uri: string): void {
+    const pending = this.#timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.#timers.delete(uri);
+    this.#lastDuration.delete(uri);
+  }
+
+  #discover(folder: string | undefined) {
+    return (path: string | undefined, explicit: string | null): Promise<string | undefined> => {
+      if (explicit || !path) return discoverBrand(path, explicit, folder);
+      let found = this.#discovery.get(path);
+      if (!found) {
+        found = discoverBrand(path, null, folder);
+        this.#discovery.set(path, found);
+      }
+      return found;
+    };
+  }
+
+  /** Check the open document now and publish, unless it changed meanwhile. Never throws. */
+  async validate(uri: string): Promise<void> {
+    const { documents, connection, record } = this.#opts;
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const started = performance.now();
+    let outcome: ValidationOutcome & { items: RecordEntry[] };
+    try {
+      const settings = await this.#opts.settings(uri);
+      if (!settings.enable) {
+        outcome = { diagnostics: [], items: [] };
+      } else {
+        const folder = this.#opts.folderOf(uri);
+        outcome = await checkText(
+          this.#opts,
+          { uri, languageId: document.languageId, text: document.getText() },
+          settings,
+          folder,
+          this.#discover(folder),
+        );
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      outcome = {
+        diagnostics: [failureDiagnostic(`brandsafe could not check this file: ${reason}`)],
+        items: [],
+        failure: reason,
+      };
+    }
+    this.#lastDuration.set(uri, performance.now() - started);
+    // A newer version exists (or the document closed): its own validation will publish.
+    if (documents.get(uri)?.version !== version) return;
+    record.set(uri, version, outcome.items);
+    await connection.sendDiagnostics({ uri, version, diagnostics: outcome.diagnostics });
+    this.#opts.onPublished(uri, outcome);
+  }
+}

