@@ -1,0 +1,54 @@
+/**
+ * Resolving a selector parameter to an approved selector of the brand — the heart of "a selector
+ * parameter accepts only an approved selector" (DESIGN.md, "Generation is safe by construction").
+ */
+import type { ApprovedSelector, Brand, TemplateParameter } from '@brandsafe/brand-kit';
+import { distance } from 'fastest-levenshtein';
+import { GenerationError } from './error.js';
+
+/** Whitespace-insensitive form of a selector, so `.a  > .b` and `.a > .b` are the same text. */
+function normalizeCss(css: string): string {
+  return css.trim().replace(/\s*([>+~,])\s*/g, '$1').replace(/\s+/g, ' ');
+}
+
+/** Selectors approved on `pageType` (a selector with no page types is approved on every page). */
+export function selectorsForPage(brand: Brand, pageType: string | undefined): ApprovedSelector[] {
+  if (pageType === undefined) return brand.selectors;
+  return brand.selectors.filter((s) => s.pageTypes.length === 0 || s.pageTypes.includes(pageType));
+}
+
+function matches(s: ApprovedSelector, wanted: string): boolean {
+  return s.id === wanted || s.iri === wanted || normalizeCss(s.css) === normalizeCss(wanted);
+}
+
+/** Up to `limit` approved selectors closest to `wanted` by edit distance over css and id. */
+export function nearestSelectors(candidates: readonly ApprovedSelector[], wanted: string, limit = 3): ApprovedSelector[] {
+  const w = normalizeCss(wanted);
+  return candidates
+    .map((s) => ({ s, d: Math.min(distance(normalizeCss(s.css), w), distance(s.id, wanted)) }))
+    .sort((a, b) => a.d - b.d || a.s.css.localeCompare(b.s.css))
+    .slice(0, limit)
+    .map((x) => x.s);
+}
+
+/**
+ * The approved selector a parameter value names, by css text or by id (or IRI). The page type is
+ * the parameter's own `pageType`, else the request's. Anything else is `UNAPPROVED_SELECTOR`
+ * naming the parameter and listing the nearest approved selectors.
+ */
+export function resolveSelector(brand: Brand, param: TemplateParameter, value: string, requestPageType?: string): ApprovedSelector {
+  const pageType = param.pageType ?? requestPageType;
+  const allowed = selectorsForPage(brand, pageType);
+  const hit = allowed.find((s) => matches(s, value));
+  if (hit) return hit;
+  const elsewhere = brand.selectors.find((s) => matches(s, value));
+  const nearest = nearestSelectors(allowed, value);
+  const where = pageType === undefined ? '' : ` on page type "${pageType}"`;
+  const why = elsewhere ? ` (it is approved only on ${elsewhere.pageTypes.join(', ')})` : '';
+  const hint = nearest.length > 0 ? `; nearest approved: ${nearest.map((s) => `${s.css} (${s.id})`).join(', ')}` : '; the brand approves none here';
+  throw new GenerationError(
+    'UNAPPROVED_SELECTOR',
+    `parameter "${param.name}": ${JSON.stringify(value)} is not an approved selector${where}${why}${hint}`,
+    { details: { parameter: param.name, suggestions: nearest.map((s) => s.css) } },
+  );
+}
