@@ -1,0 +1,102 @@
+/**
+ * Opening the database: PGlite (PostgreSQL compiled to WebAssembly, in-process) by default, a
+ * PostgreSQL server through a pg pool when a connection URL is given. Both speak the same SQL,
+ * so migrations, row-level security and every query run unchanged on either.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { DbError } from './errors.js';
+import type { Database } from './schema/database.js';
+
+export type DialectName = 'pglite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** A `postgres://` URL (`DATABASE_URL`). Absent: embedded PGlite. */
+  url?: string;
+  /** PGlite's data folder. Absent (and no url): an in-memory database. */
+  dataDir?: string;
+  /**
+   * PostgreSQL only: a schema to work in (created by `migrateToLatest`), set as the
+   * connection's search_path. Tests use a fresh schema per run so parallel runs never collide.
+   */
+  schema?: string;
+  /** pg pool size (default 10). */
+  poolSize?: number;
+}
+
+/** An open database: the kysely instance, which engine it runs on, and how to close it. */
+export interface DatabaseConnection {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  /** The schema in use (PostgreSQL with `schema`), else undefined. */
+  readonly schema?: string;
+  /** Answers when the database executes a trivial query (for `/readyz`). */
+  ping(): Promise<void>;
+  /** Waits for queries in flight, then closes the pool or the PGlite instance. */
+  close(): Promise<void>;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const PG_INT8 = 20;
+
+/**
+ * Opens the database described by `options`.
+ *
+ * @example
+ * const { db, close } = await createDatabase({ dataDir: '.brandsafe/data' });
+ * await migrateToLatest(db);
+ */
+export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseConnection> {
+  if (options.schema !== undefined && !SCHEMA_NAME.test(options.schema)) {
+    throw new DbError('INVALID_CONFIG', `schema must match ${SCHEMA_NAME.source}: ${JSON.stringify(options.schema)}`);
+  }
+  if (options.url) return openPostgres(options.url, options);
+  return openPGlite(options.dataDir);
+}
+
+async function openPGlite(dataDir: string | undefined): Promise<DatabaseConnection> {
+  // int8 as a decimal string, as pg returns it, so both dialects give the same values.
+  const parsers = { [PG_INT8]: (value: string) => value };
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir, parsers });
+  } catch (cause) {
+    throw new DbError('INVALID_CONFIG', `cannot open PGlite data folder ${dataDir ?? '(memory)'}`, { cause });
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    dialect: 'pglite',
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseConnection> {
+  try {
+    new URL(url);
+  } catch (cause) {
+    throw new DbError('INVALID_CONFIG', 'DATABASE_URL is not a valid URL', { cause });
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client's error (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    schema: options.schema,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * The migrations, listed explicitly in order (kysely's guidance: no directory scanning, so a
+ * bundle or a moved file cannot silently change the set). Names sort in apply order.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-identity.js';
+import * as m0002 from './0002-brands.js';
+import * as m0003 from './0003-generations.js';
+import * as m0004 from './0004-audit-outbox.js';
+import * as m0005 from './0005-isolation.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001-identity': m0001,
+  '0002-brands': m0002,
+  '0003-generations': m0003,
+  '0004-audit-outbox': m0004,
+  '0005-isolation': m0005,
+};

@@ -1,0 +1,18 @@
+export type * from './api-tokens.js';
+export type * from './audit-events.js';
+export type * from './brand-roles.js';
+export type * from './brand-versions.js';
+export type * from './brands.js';
+export type * from './code-corrections.js';
+export * from './common.js';
+export type * from './database.js';
+export type * from './generation-transitions.js';
+export type * from './generations.js';
+export type * from './invitations.js';
+export type * from './login-attempts.js';
+export type * from './memberships.js';
+export type * from './opal-requests.js';
+export type * from './outbox-emails.js';
+export type * from './sessions.js';
+export type * from './users.js';
+export type * from './workspaces.js';

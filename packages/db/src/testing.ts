@@ -1,0 +1,60 @@
+/**
+ * Test helpers (exported as `@brandsafe/db/testing`): the dialects every database test runs on
+ * and a throwaway migrated database per test file.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { createDatabase, type DatabaseConnection, type DialectName } from './connection.js';
+import { migrateToLatest } from './migrate.js';
+
+/** PGlite always; PostgreSQL too when `DATABASE_URL` is set (CI sets it). */
+export const DIALECTS: readonly DialectName[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** Every table, children first, for cleaning between tests. */
+const TABLES = [
+  'outbox_emails',
+  'audit_events',
+  'opal_requests',
+  'code_corrections',
+  'generation_transitions',
+  'generations',
+  'brand_versions',
+  'brand_roles',
+  'brands',
+  'sessions',
+  'api_tokens',
+  'invitations',
+  'memberships',
+  'users',
+  'workspaces',
+  'login_attempts',
+];
+
+export interface TestDatabase extends DatabaseConnection {
+  /** Empties every table (as the owner: TRUNCATE fires no row trigger, so audit rows go too). */
+  clean(): Promise<void>;
+  /** Closes the connection and, on PostgreSQL, drops the run's schema. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Opens a fresh, migrated database on `dialect`: PGlite in memory, or a new schema
+ * `bs_test_<random>` on the server at `DATABASE_URL`, so concurrent runs never collide.
+ */
+export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (dialect === 'postgres' && !url) throw new Error('DATABASE_URL is not set');
+  const schema = dialect === 'postgres' ? `bs_test_${randomBytes(6).toString('hex')}` : undefined;
+  const conn = await createDatabase(dialect === 'postgres' ? { url, schema, poolSize: 4 } : {});
+  await migrateToLatest(conn.db, { schema });
+  return {
+    ...conn,
+    async clean() {
+      await sql`TRUNCATE ${sql.join(TABLES.map((t) => sql.id(t)))} CASCADE`.execute(conn.db);
+    },
+    async destroy() {
+      if (schema) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(conn.db);
+      await conn.close();
+    },
+  };
+}
