@@ -1,2 +1,8 @@
 /** @brandsafe/selectors: CSS selector parsing, validation, classification, brittleness, normalization, snapshot matching and nearest-approved suggestions. */
-export {};
+export type { ParseOptions, ParseResult, SelectorParseError } from './types.js';
+export { MAX_SELECTOR_LENGTH, isValidSelector, parseSelector } from './parse.js';
+export { SelectorsError, type SelectorsErrorCode } from './error.js';
+export { normalizeSelector } from './normalize.js';
+export { TEST_ID_ATTRIBUTES, classifySelector, type SelectorClassification, type Specificity } from './classify.js';
+export { MAX_COMPOUNDS, brittleness, type BrittlenessCode, type BrittlenessWarning } from './brittleness.js';
+export { generatedIdSource, hashedClassSource, isGeneratedId, isHashedClass } from './hashed.js';

@@ -1,0 +1,82 @@
+/**
+ * Selector parsing and validation: css-what for the AST (the same parser css-select matches
+ * with), the positional scanner for where a fault is, and the pseudo table for names that parse
+ * but that `querySelector` rejects. A selector is valid here when a browser's
+ * `document.querySelectorAll` would accept it (Selectors Level 4), so a check in the editor
+ * predicts a run-time SyntaxError in the variation.
+ */
+import { parse as cssWhatParse } from 'css-what';
+import { checkPseudos } from './pseudos.js';
+import { scanSelectorList, type ScannedComplex } from './scan.js';
+import type { ParseOptions, ParseResult, SelectorParseError } from './types.js';
+
+/** Longer selector text is refused without parsing, bounding the work any input can cause. */
+export const MAX_SELECTOR_LENGTH = 10_000;
+
+interface Analysis {
+  result: ParseResult;
+  scanned: ScannedComplex[];
+}
+
+// Parsing is pure, so results are memoised: the checker, brittleness and classification often
+// ask about the same selector text several times per keystroke.
+const cache = new Map<string, Analysis>();
+const CACHE_LIMIT = 2_000;
+
+function fail(error: SelectorParseError): Analysis {
+  return { result: { ok: false, error }, scanned: [] };
+}
+
+/** Where css-what's own message puts the fault, when the scanner did not find one. */
+function offsetFromCssWhat(css: string, message: string): SelectorParseError {
+  const rest = /^(?:Unmatched selector|Expected name, found):? (.*)$/s.exec(message)?.[1];
+  if (rest !== undefined && css.endsWith(rest)) {
+    return { message, offset: css.length - rest.length, length: rest.length > 0 ? 1 : 0 };
+  }
+  return { message, offset: 0, length: css.length };
+}
+
+function analyse(css: string, options: ParseOptions): Analysis {
+  if (css.length > MAX_SELECTOR_LENGTH) {
+    return fail({ message: `Selector is longer than ${MAX_SELECTOR_LENGTH} characters`, offset: MAX_SELECTOR_LENGTH, length: css.length - MAX_SELECTOR_LENGTH });
+  }
+  const scan = scanSelectorList(css);
+  if (scan.error) return fail(scan.error);
+  const pseudoFault = checkPseudos(scan.list, options);
+  if (pseudoFault) return fail(pseudoFault);
+  try {
+    return { result: { ok: true, ast: cssWhatParse(css) }, scanned: scan.list };
+  } catch (e) {
+    // The scanner is stricter than css-what almost everywhere; this covers the rest.
+    return fail(offsetFromCssWhat(css, e instanceof Error ? e.message : String(e)));
+  }
+}
+
+/** Parses and returns the scanned (positional) tree too; memoised. For use inside the package. */
+export function analyseSelector(css: string, options: ParseOptions = {}): Analysis {
+  const key = options.jquery ? `jq\u0000${css}` : css;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = analyse(css, options);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+/**
+ * Parses a selector list into css-what's AST, or returns the first fault with its offset and
+ * length within `css` (0-based, UTF-16 code units, so it maps directly onto an LSP range).
+ *
+ * @example parseSelector('.pdp__price >') // { ok: false, error: { message: "Expected a selector after '>'", offset: 12, length: 1 } }
+ */
+export function parseSelector(css: string, options: ParseOptions = {}): ParseResult {
+  const { result } = analyseSelector(css, options);
+  // The memoised AST is shared inside the package; callers get their own copy to mutate.
+  return result.ok ? { ok: true, ast: structuredClone(result.ast) } : result;
+}
+
+/** True when `document.querySelectorAll(css)` would accept `css` (see {@link parseSelector}). */
+export function isValidSelector(css: string, options: ParseOptions = {}): boolean {
+  return analyseSelector(css, options).result.ok;
+}
