@@ -1,0 +1,34 @@
+import type { Brand, BrandProblem } from '@brandsafe/brand-kit';
+import type { CheckInput, CheckOptions, CheckResult, RuleMeta } from '@brandsafe/rules';
+
+/** What the CLI needs from @brandsafe/rules. */
+export interface RulesApi {
+  check(input: CheckInput, options: CheckOptions): CheckResult;
+  RULES: readonly RuleMeta[];
+}
+
+/** What loading a brand graph gives (see @brandsafe/brand-kit `loadBrand`). */
+export interface BrandLoad {
+  brand?: Brand;
+  problems: BrandProblem[];
+}
+
+/** What the CLI needs from @brandsafe/brand-kit. */
+export interface BrandKitApi {
+  loadBrand(text: string, options?: { file?: string }): BrandLoad | Promise<BrandLoad>;
+}
+
+/**
+ * The domain packages, loaded on first use: the checker's parsers and the SHACL engine are the
+ * heavy part of start-up, and `--help`, `--version` or a usage error should not pay for them
+ * (nor should a brand-free run pay for SHACL). Tests pass their own to run without them.
+ */
+export interface CliDeps {
+  rules(): Promise<RulesApi>;
+  brandKit(): Promise<BrandKitApi>;
+}
+
+export const defaultDeps: CliDeps = {
+  rules: async () => (await import('@brandsafe/rules')) as unknown as RulesApi,
+  brandKit: async () => (await import('@brandsafe/brand-kit')) as unknown as BrandKitApi,
+};
