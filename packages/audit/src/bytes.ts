@@ -57,3 +57,8 @@ function checkLength(bytes: Uint8Array, length: number | undefined, what: string
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** True when `text` has no lone UTF-16 surrogate, i.e. it has a UTF-8 encoding. */
+export function isWellFormedText(text: string): boolean {
+  return !/\p{Cs}/u.test(text);
+}

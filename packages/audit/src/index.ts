@@ -22,3 +22,45 @@ export { CompactRange, type NodeRecord } from './compact-range.js';
 export { MemoryTree } from './memory-tree.js';
 export { merkleTreeHash, merkleTreeHashOfLeafHashes } from './tree-hash.js';
 export { canonicalBytes, canonicalJson, type JsonValue } from './canonical.js';
+export {
+  SIG_TYPE_COSIGNATURE_ED25519,
+  SIG_TYPE_ED25519,
+  checkKeyName,
+  exportPrivateKeyPem,
+  exportPublicKeyPem,
+  formatVerifierKey,
+  generateLogKeyPair,
+  importPrivateKeyPem,
+  importPublicKeyPem,
+  logId,
+  noteKeyId,
+  parseVerifierKey,
+  publicKeyFromRaw,
+  publicKeyOf,
+  rawPublicKey,
+  type LogKeyPair,
+} from './keys.js';
+export {
+  MAX_NOTE_LENGTH,
+  MAX_NOTE_SIGNATURES,
+  checkNoteText,
+  formatSignatureLine,
+  parseNote,
+  signNote,
+  signNoteText,
+  verifyEd25519,
+  verifyNote,
+  type NoteSignature,
+  type NoteSigner,
+  type NoteVerifier,
+  type ParsedNote,
+} from './note.js';
+export {
+  formatCheckpoint,
+  parseCheckpoint,
+  signCheckpoint,
+  verifyCheckpoint,
+  type Checkpoint,
+  type SignedCheckpoint,
+  type VerifiedCheckpoint,
+} from './checkpoint.js';
