@@ -6,3 +6,5 @@ export { normalizeSelector } from './normalize.js';
 export { TEST_ID_ATTRIBUTES, classifySelector, type SelectorClassification, type Specificity } from './classify.js';
 export { MAX_COMPOUNDS, brittleness, type BrittlenessCode, type BrittlenessWarning } from './brittleness.js';
 export { generatedIdSource, hashedClassSource, isGeneratedId, isHashedClass } from './hashed.js';
+export { MIN_SUGGESTION_SCORE, identifierWords, nameSimilarity, suggestNearest, type Suggestion } from './suggest.js';
+export { MAX_SNAPSHOT_BYTES, PageSnapshot, loadSnapshotsFromDir } from './snapshot.js';
