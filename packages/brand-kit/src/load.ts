@@ -1,0 +1,135 @@
+/**
+ * Loading a brand graph: Turtle → quads with positions → SHACL → typed Brand, never throwing.
+ */
+import { buildModel } from './build-model.js';
+import { BrandGraph } from './graph.js';
+import type { Brand, BrandProblem, Range } from './model.js';
+import { BS, bs, localName } from './namespace.js';
+import { validateShacl } from './shacl.js';
+import { parseTurtle } from './turtle.js';
+import { vocabulary } from './vocabulary.js';
+
+export interface LoadBrandOptions {
+  /** Path or URI of the source, copied onto every problem and location. */
+  file?: string;
+  /** Base IRI for relative IRIs in the Turtle (default: none, so relative IRIs are errors). */
+  baseIRI?: string;
+  /** Skip SHACL validation (syntax and model problems only), e.g. while the user is typing. */
+  shacl?: boolean;
+}
+
+export interface BrandLoadResult {
+  /** The brand, when the graph declares one (also when it has SHACL problems). */
+  brand?: Brand;
+  /** Syntax, SHACL and model problems, in document order. */
+  problems: BrandProblem[];
+  /** The quads read (all of them, or those before a syntax error) with their positions. */
+  graph: BrandGraph;
+}
+
+function compareRanges(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
+}
+
+/** bs: IRIs the ontology does not define: a typo such as bs:ApprovedSelectr is otherwise silent. */
+function unknownTerms(graph: BrandGraph, file: string | undefined): BrandProblem[] {
+  const known = new Set(vocabulary().map((t) => t.iri));
+  const problems: BrandProblem[] = [];
+  for (const l of graph.locatedQuads) {
+    for (const role of ['subject', 'predicate', 'object'] as const) {
+      const term = l.quad[role];
+      if (term.termType !== 'NamedNode' || !term.value.startsWith(BS.iri) || known.has(term.value)) continue;
+      problems.push({
+        kind: 'model',
+        severity: 'error',
+        message: `bs:${localName(term.value)} is not a term of the brandsafe vocabulary`,
+        range: l[role],
+        ...(file === undefined ? {} : { file }),
+      });
+    }
+  }
+  return problems;
+}
+
+/** Template bodies that use a {{placeholder}} no parameter declares. */
+function undeclaredPlaceholders(graph: BrandGraph, brand: Brand, file: string | undefined): BrandProblem[] {
+  const problems: BrandProblem[] = [];
+  for (const template of brand.templates) {
+    const names = new Set(template.parameters.map((p) => p.name));
+    const missing = [...template.body.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)]
+      .map((m) => m[1]!)
+      .filter((n, i, all) => !names.has(n) && all.indexOf(n) === i);
+    if (missing.length === 0) continue;
+    const body = graph.triples(template.iri, bs.body)[0];
+    problems.push({
+      kind: 'model',
+      severity: 'error',
+      message: `The body of template ${template.id} uses ${missing.map((n) => `{{${n}}}`).join(', ')}, which no bs:parameter declares`,
+      range: body?.object ?? template.location?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      focusNode: template.iri,
+      path: bs.body,
+      ...(file === undefined ? {} : { file }),
+    });
+  }
+  return problems;
+}
+
+/**
+ * Loads a brand graph from Turtle text. Never throws on bad input: a Turtle syntax error, every
+ * SHACL violation and every model problem is returned with the 0-based range of the triple at
+ * fault (for a value, its object token; for a missing property, the subject's first occurrence).
+ * After a syntax error the graph holds the triples before it, and neither SHACL nor the model runs
+ * (a partial graph would report misleading "missing property" violations).
+ *
+ * @example
+ * const { brand, problems } = await loadBrand(readFileSync('.brandsafe/brand.ttl', 'utf8'), { file: '.brandsafe/brand.ttl' });
+ */
+export async function loadBrand(text: string, options: LoadBrandOptions = {}): Promise<BrandLoadResult> {
+  const { file } = options;
+  const parsed = parseTurtle(text, { ...(options.baseIRI === undefined ? {} : { baseIRI: options.baseIRI }) });
+  const graph = new BrandGraph(parsed.quads, parsed.positions, parsed.prefixes);
+  if (parsed.error) {
+    const problem: BrandProblem = {
+      kind: 'turtle-syntax',
+      severity: 'error',
+      message: parsed.error.message,
+      range: parsed.error.range,
+      ...(file === undefined ? {} : { file }),
+    };
+    return { problems: [problem], graph };
+  }
+  let shaclProblems: BrandProblem[] = [];
+  if (options.shacl !== false) {
+    try {
+      shaclProblems = await validateShacl(graph, file);
+    } catch (cause) {
+      // shacl-engine should not throw on data, but a crash must still surface as a problem.
+      shaclProblems = [{
+        kind: 'shacl',
+        severity: 'error',
+        message: `SHACL validation failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        ...(file === undefined ? {} : { file }),
+      }];
+    }
+  }
+  const model = buildModel(graph, file);
+  // An unknown bs: term that SHACL already reports at the same place (sh:in, sh:closed) is one
+  // problem, not two: keep SHACL's, which says what is expected there.
+  const reported = new Set(shaclProblems.map((p) => JSON.stringify(p.range)));
+  const problems = [
+    ...shaclProblems,
+    ...model.problems,
+    ...unknownTerms(graph, file).filter((p) => !reported.has(JSON.stringify(p.range))),
+    ...(model.brand ? undeclaredPlaceholders(graph, model.brand, file) : []),
+  ].sort((a, b) => compareRanges(a.range, b.range));
+  return { ...(model.brand ? { brand: model.brand } : {}), problems, graph };
+}
+
+/**
+ * The problems of a brand file, without the model: what `brandsafe validate` and an editor's
+ * diagnostics need.
+ */
+export async function validateBrandText(text: string, options: LoadBrandOptions = {}): Promise<BrandProblem[]> {
+  return (await loadBrand(text, options)).problems;
+}

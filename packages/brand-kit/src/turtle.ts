@@ -1,0 +1,243 @@
+/**
+ * Turtle parsing with source positions for every triple.
+ *
+ * n3's Parser reports each lexer token through `onToken`/`onTokenEnd` and creates every term and
+ * quad through the data factory it is given. We pass a factory that records, for each term object
+ * the parser creates, the range of the token being read at that moment, and that records, for
+ * each quad, the ranges of its three terms. Two cases need more than the term's own token:
+ * - literals are created on the token after the string (`^^datatype`, `@lang`, or the next
+ *   punctuation), so their range runs from the string token to the datatype or language tag;
+ * - predicates: the `a` keyword is one shared term object in n3, so the predicate's range comes
+ *   from a small mirror of the Turtle grammar (W3C Turtle §6.5: predicateObjectList) that tracks
+ *   the current verb token per nesting level (statement, `[ ]` property list, `( )` collection).
+ * Terms the parser makes up (list nodes, rdf:nil) take the range of the token that produced them.
+ */
+import { DataFactory, Parser } from 'n3';
+import type * as RDF from '@rdfjs/types';
+import type { Range } from './model.js';
+
+/** A token as n3's Lexer emits it: 1-based line, 0-based UTF-16 columns, end exclusive. */
+interface Token {
+  type: string;
+  value: string;
+  prefix: string;
+  line: number;
+  start: number;
+  end: number;
+  endLine?: number;
+}
+
+/** The source ranges of one triple's subject, predicate and object. */
+export interface TriplePosition {
+  subject: Range;
+  predicate: Range;
+  object: Range;
+}
+
+/** A Turtle syntax error at a position. */
+export interface TurtleSyntaxError {
+  message: string;
+  range: Range;
+}
+
+export interface ParsedTurtle {
+  /** The quads read before any error, in the order n3 emitted them. */
+  quads: RDF.Quad[];
+  /** `positions[i]` belongs to `quads[i]`. */
+  positions: TriplePosition[];
+  /** Prefixes declared in the document. */
+  prefixes: Record<string, string>;
+  error?: TurtleSyntaxError;
+}
+
+export interface ParseTurtleOptions {
+  baseIRI?: string;
+}
+
+function tokenRange(token: Token): Range {
+  return {
+    start: { line: token.line - 1, character: token.start },
+    end: { line: (token.endLine ?? token.line) - 1, character: token.end },
+  };
+}
+
+const DATATYPE_TOKENS = new Set(['type', 'typeIRI', 'langcode', 'dircode']);
+const DIRECTIVES = new Set(['@prefix', 'PREFIX', '@base', 'BASE', '@version', 'VERSION']);
+
+type Expect = 'subject' | 'predicate' | 'object' | 'punct' | 'item' | 'directive';
+
+/** One nesting level of the grammar mirror. */
+interface Frame {
+  kind: 'statement' | 'blank' | 'list';
+  expect: Expect;
+  /** The verb token of the triple being read at this level. */
+  verb?: Range;
+}
+
+/**
+ * Tracks the verb (predicate) token of the innermost statement or `[ ]` property list, so a quad
+ * emitted while a token is read can be given its predicate's range.
+ */
+class VerbTracker {
+  private readonly stack: Frame[] = [{ kind: 'statement', expect: 'subject' }];
+
+  /** The verb range of the innermost non-collection level. */
+  get verb(): Range | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const frame = this.stack[i]!;
+      if (frame.kind !== 'list') return frame.verb;
+    }
+    return undefined;
+  }
+
+  /** Called before the parser reads the token. */
+  enter(token: Token): void {
+    const frame = this.stack[this.stack.length - 1]!;
+    const type = token.type;
+    switch (frame.expect) {
+      case 'directive':
+        if (type === '.' || (frame.verb === undefined && (type === 'IRI' || type === 'literal'))) {
+          frame.expect = 'subject';
+        }
+        return;
+      case 'subject':
+        if (DIRECTIVES.has(type)) {
+          frame.expect = 'directive';
+          // SPARQL-style directives (PREFIX, BASE, VERSION) end after their IRI or string;
+          // `verb` is reused as a marker that the directive ends with a dot instead.
+          frame.verb = type.startsWith('@') ? tokenRange(token) : undefined;
+          return;
+        }
+        frame.expect = 'predicate';
+        this.open(type);
+        return;
+      case 'predicate':
+        if (type === '.') frame.expect = 'subject';
+        else if (type !== ';' && type !== ']') {
+          frame.verb = tokenRange(token);
+          frame.expect = 'object';
+        }
+        return;
+      case 'object':
+        frame.expect = 'punct';
+        this.open(type);
+        return;
+      case 'punct':
+        if (type === ',') frame.expect = 'object';
+        else if (type === ';') frame.expect = 'predicate';
+        else if (type === '.') frame.expect = 'subject';
+        return;
+      case 'item':
+        if (type !== ')' && !DATATYPE_TOKENS.has(type)) this.open(type);
+        return;
+    }
+  }
+
+  /** Called after the parser has read the token: closing brackets end their level here, so a
+   * quad the parser emits while reading `]` still sees the inner level's verb. */
+  leave(token: Token): void {
+    const frame = this.stack[this.stack.length - 1]!;
+    if ((token.type === ']' && frame.kind === 'blank') || (token.type === ')' && frame.kind === 'list')) {
+      if (this.stack.length > 1) this.stack.pop();
+    }
+  }
+
+  private open(type: string): void {
+    if (type === '[') this.stack.push({ kind: 'blank', expect: 'predicate' });
+    else if (type === '(') this.stack.push({ kind: 'list', expect: 'item' });
+  }
+}
+
+/**
+ * Parses Turtle, returning the quads with the source range of each triple's terms. Never throws:
+ * a syntax error ends parsing and is returned with the offending token's range.
+ */
+export function parseTurtle(text: string, options: ParseTurtleOptions = {}): ParsedTurtle {
+  const termRanges = new WeakMap<object, Range>();
+  const quads: RDF.Quad[] = [];
+  const positions: TriplePosition[] = [];
+  const verbs = new VerbTracker();
+  let current: Token | undefined;
+  let lastLiteral: Token | undefined;
+
+  const here = (): Range => (current ? tokenRange(current) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  const tag = <T extends object>(term: T, range: Range = here()): T => {
+    termRanges.set(term, range);
+    return term;
+  };
+  const rangeOf = (term: RDF.Term): Range => termRanges.get(term) ?? here();
+
+  const factory = {
+    ...DataFactory,
+    namedNode: (iri: string) => tag(DataFactory.namedNode(iri)),
+    blankNode: (name?: string) => tag(DataFactory.blankNode(name)),
+    literal: (value: string, langOrType?: string | RDF.NamedNode) => {
+      const literal = DataFactory.literal(value, langOrType);
+      if (current === undefined || lastLiteral === undefined) return tag(literal);
+      // The string token, through the datatype or language tag when that is the current token.
+      const from = tokenRange(lastLiteral);
+      const to = DATATYPE_TOKENS.has(current.type) ? tokenRange(current) : from;
+      return tag(literal, { start: from.start, end: to.end });
+    },
+    quad: (s: RDF.Quad_Subject, p: RDF.Quad_Predicate, o: RDF.Quad_Object, g?: RDF.Quad_Graph) => {
+      const quad = DataFactory.quad(s, p, o, g);
+      const object = rangeOf(o);
+      quads.push(quad);
+      positions.push({
+        subject: rangeOf(s),
+        // Collections' rdf:first/rdf:rest have no verb token; point at the item instead.
+        predicate: verbs.verb !== undefined && !isCollectionPredicate(p) ? verbs.verb : object,
+        object,
+      });
+      return quad;
+    },
+  };
+
+  const prefixes: Record<string, string> = {};
+  let error: TurtleSyntaxError | undefined;
+  const parser = new Parser({ format: 'text/turtle', baseIRI: options.baseIRI, factory: factory as unknown as RDF.DataFactory });
+  try {
+    // With observers and no onQuad callback, n3 parses synchronously and throws the first error.
+    (parser.parse as unknown as (input: string, callbacks: object) => RDF.Quad[])(text, {
+      onToken: (token: Token) => {
+        current = token;
+        if (token.type === 'literal') lastLiteral = token;
+        verbs.enter(token);
+      },
+      onTokenEnd: (token: Token) => verbs.leave(token),
+      onPrefix: (prefix: string, iri: RDF.NamedNode) => {
+        prefixes[prefix] = iri.value;
+      },
+    });
+  } catch (cause) {
+    error = syntaxError(cause, text);
+  }
+  return { quads, positions, prefixes, ...(error ? { error } : {}) };
+}
+
+const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+function isCollectionPredicate(p: RDF.Term): boolean {
+  return p.value === `${RDF_NS}first` || p.value === `${RDF_NS}rest`;
+}
+
+interface N3ErrorContext {
+  token?: Token;
+  line?: number;
+  previousToken?: Token;
+}
+
+/** Turns an n3 parse error into a message and range (the token at fault, else its line). */
+function syntaxError(cause: unknown, text: string): TurtleSyntaxError {
+  const err = cause instanceof Error ? cause : new Error(String(cause));
+  const context = (err as Error & { context?: N3ErrorContext }).context;
+  const message = err.message.replace(/ on line \d+\.?$/, '');
+  if (context?.token && context.token.type !== 'eof') return { message, range: tokenRange(context.token) };
+  const lines = text.split(/\r\n|\r|\n/);
+  const lineNo = Math.max(0, Math.min((context?.line ?? context?.token?.line ?? lines.length) - 1, lines.length - 1));
+  const lineText = lines[lineNo] ?? '';
+  const previous = context?.previousToken;
+  const start = previous && (previous.endLine ?? previous.line) - 1 === lineNo ? previous.end : 0;
+  const from = lineText.slice(start).search(/\S/);
+  const character = from < 0 ? lineText.length : start + from;
+  return { message, range: { start: { line: lineNo, character }, end: { line: lineNo, character: Math.max(character, lineText.length) } } };
+}
