@@ -140,6 +140,22 @@ function compiled(template: Template): CompiledTemplate {
   return c;
 }
 
+/**
+ * Token kinds a correctly emitted literal has, lexed once from known-good samples (never from
+ * user values, so a broken escape cannot teach the check what to expect).
+ */
+let literalShapes: Record<'string' | 'number' | 'negative' | 'boolean', string[]> | undefined;
+function literalKinds(value: ParamValue): string[] {
+  literalShapes ??= {
+    string: lex('"x"').map((l) => l.kind),
+    number: lex('1').map((l) => l.kind),
+    negative: lex('(-1)').map((l) => l.kind),
+    boolean: lex('true').map((l) => l.kind),
+  };
+  if (value.kind === 'number') return value.value < 0 ? literalShapes.negative : literalShapes.number;
+  return literalShapes[value.kind];
+}
+
 /** Names of the placeholders a template body uses, in order of first use. */
 export function placeholderNames(template: Template): string[] {
   return [...new Set(compiled(template).slots.map((s) => s.name))];
@@ -169,7 +185,7 @@ export function renderTemplate(template: Template, values: ReadonlyMap<string, P
       // Everything in the shape before this placeholder, then the literal's own token kinds.
       while (shape[s] !== null && s < shape.length) expected.push(shape[s++]!);
       s++;
-      expected.push(...lex(text).map((l) => l.kind));
+      expected.push(...literalKinds(value));
     }
     out += text + pieces[i + 1]!;
   }
