@@ -17,6 +17,8 @@ export interface EslintMessage {
   column: number;
   endLine: number;
   endColumn: number;
+  /** ESLint marks a parse error `fatal`: nothing else in the file could be checked. */
+  fatal?: true;
   fix?: EslintFix;
   suggestions?: { desc: string; fix: EslintFix }[];
 }
@@ -55,6 +57,11 @@ function mergeEdits(source: string, offsets: Offsets, edits: readonly TextEdit[]
   return { range: [start, end], text: text + source.slice(cursor, end) };
 }
 
+/** The checker reports a file it cannot parse as `recommended/parse-error`; ESLint calls that fatal. */
+function isFatal(finding: Finding): boolean {
+  return finding.ruleId.endsWith('/parse-error');
+}
+
 /** A finding as an ESLint message: 0-based LSP positions become 1-based line and column. */
 export function toEslintMessage(finding: Finding, source: string, offsets = new Offsets(source)): EslintMessage {
   const { start, end } = finding.range;
@@ -67,6 +74,7 @@ export function toEslintMessage(finding: Finding, source: string, offsets = new 
     endLine: end.line + 1,
     endColumn: end.character + 1,
   };
+  if (isFatal(finding)) message.fatal = true;
   const preferred = preferredFix(finding);
   const fix = preferred && mergeEdits(source, offsets, preferred.edits);
   if (fix) message.fix = fix;
@@ -90,7 +98,7 @@ export function toEslintResults(report: RunReport): EslintResult[] {
       messages: sortFindings(file.findings).map((f) => toEslintMessage(f, file.source, offsets)),
       suppressedMessages: [],
       errorCount: counts.errorCount,
-      fatalErrorCount: 0,
+      fatalErrorCount: file.findings.filter(isFatal).length,
       warningCount: counts.warningCount,
       fixableErrorCount: counts.fixableErrorCount,
       fixableWarningCount: counts.fixableWarningCount,
