@@ -64,3 +64,13 @@ export {
   type SignedCheckpoint,
   type VerifiedCheckpoint,
 } from './checkpoint.js';
+export {
+  buildReceipt,
+  checkpointJson,
+  verifyReceipt,
+  type CheckpointJson,
+  type Receipt,
+  type ReceiptCheck,
+  type ReceiptFailure,
+  type ReceiptVerification,
+} from './receipt.js';
