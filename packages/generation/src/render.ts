@@ -19,7 +19,7 @@ import { GenerationError } from './error.js';
 import { emitValue, type ParamValue, type PlaceholderContext } from './literal.js';
 
 /** The `{{ name }}` placeholder syntax of `Template.body`. */
-export const PLACEHOLDER = /\{\{\s*([A-Za-z_$][\w$-]*)\s*\}\}/g;
+export const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 interface Slot {
   name: string;
