@@ -30,5 +30,5 @@ export interface CliDeps {
 
 export const defaultDeps: CliDeps = {
   rules: async () => (await import('@brandsafe/rules')) as unknown as RulesApi,
-  brandKit: async () => (await import('@brandsafe/brand-kit')) as unknown as BrandKitApi,
+  brandKit: () => import('@brandsafe/brand-kit'),
 };

@@ -2,6 +2,7 @@ import type { BrandProblem } from '@brandsafe/brand-kit';
 
 const PREFIXES: [string, string][] = [
   ['http://www.w3.org/ns/shacl#', 'sh:'],
+  ['https://brandsafe.dev/shapes#', 'bsh:'],
   ['http://www.w3.org/1999/02/22-rdf-syntax-ns#', 'rdf:'],
   ['http://www.w3.org/2000/01/rdf-schema#', 'rdfs:'],
   ['http://www.w3.org/2001/XMLSchema#', 'xsd:'],
