@@ -33,7 +33,11 @@ export type AuditErrorCode =
   /** A checkpoint names another log (origin) than the one expected. */
   | 'CHECKPOINT_ORIGIN_MISMATCH'
   /** A checkpoint cosignature (timestamp) is missing, malformed or invalid. */
-  | 'COSIGNATURE_INVALID';
+  | 'COSIGNATURE_INVALID'
+  /** A newer checkpoint has a smaller tree than one already verified: the log went back. */
+  | 'CHECKPOINT_ROLLBACK'
+  /** Two checkpoints of the same log cannot both be true: a split view (fork). */
+  | 'CHECKPOINT_FORK';
 
 /** The one error type thrown by @brandsafe/audit. */
 export class AuditError extends Error {

@@ -74,3 +74,4 @@ export {
   type ReceiptFailure,
   type ReceiptVerification,
 } from './receipt.js';
+export { verifyCheckpointConsistency } from './consistency.js';
