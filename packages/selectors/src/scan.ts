@@ -224,8 +224,7 @@ class Scanner {
       } else break;
     }
     if (out === '' || out === '-') {
-      const end = Math.min(this.src.length, Math.max(this.i, start + 1));
-      throw new Fault(`Expected ${what}${this.c === undefined ? '' : `, found '${this.c}'`}`, prefixStart, end - prefixStart);
+      throw new Fault(`Expected ${what}${this.c === undefined ? '' : `, found '${this.c}'`}`, prefixStart, Math.max(1, this.i - prefixStart));
     }
     return out;
   }
