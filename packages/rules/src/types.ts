@@ -30,6 +30,8 @@ export interface Finding {
   /** Link to the rule's documentation page. */
   docsUrl?: string;
   fixes?: Fix[];
+  /** For brand rules: the id of the brand graph's code rule that produced the finding. */
+  brandRule?: string;
 }
 
 export type Language = 'javascript' | 'typescript' | 'css';
@@ -51,6 +53,11 @@ export interface CheckOptions {
   rules?: Record<string, RuleSetting>;
   /** Page type the file targets (narrows approved selectors), if the caller knows it. */
   pageType?: string;
+  /**
+   * Class/id name prefixes that mark elements the variation itself creates (default
+   * {@link DEFAULT_OWNED_PREFIXES}): selectors made only of such names need no brand approval.
+   */
+  ownedPrefixes?: readonly string[];
 }
 
 export interface SkippedRule {

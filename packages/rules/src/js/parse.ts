@@ -1,0 +1,88 @@
+import { createRequire } from 'node:module';
+import { parseModule, parseScript, type ESTree } from 'meriyah';
+import type { SourceComment } from '../suppress.js';
+
+export type JsParse =
+  | { ok: true; program: ESTree.Program; comments: SourceComment[]; sourceType: 'script' | 'module' }
+  | { ok: false; error: { start: number; end: number; message: string } };
+
+interface AmaroLike {
+  transformSync(code: string, options: { mode: 'strip-only' }): { code: string };
+}
+
+let amaro: AmaroLike | undefined;
+
+/**
+ * TypeScript type erasure with amaro (the swc-based stripper Node.js itself uses for
+ * --experimental-strip-types): types are replaced by whitespace, so every offset in the result is
+ * the offset in the TypeScript source. Loaded on first use: JavaScript never pays for its WASM.
+ * Syntax that needs code generation (enums, namespaces, parameter properties) is an error here.
+ */
+function stripTypes(text: string): { code: string } | { error: { start: number; end: number; message: string } } {
+  amaro ??= createRequire(import.meta.url)('amaro') as AmaroLike;
+  try {
+    return { code: amaro.transformSync(text, { mode: 'strip-only' }).code };
+  } catch (e) {
+    return { error: amaroError(text, String(e)) };
+  }
+}
+
+/** Reads the position out of swc's code frame (`  3 | code` followed by `    :   ^^^`). */
+export function amaroError(text: string, report: string): { start: number; end: number; message: string } {
+  const lines = report.split('\n');
+  const message = (lines.find((l) => /^\s*x /.test(l)) ?? lines[0] ?? 'Syntax error').replace(/^\s*x\s+/, '').trim();
+  for (let i = 1; i < lines.length; i++) {
+    const caret = /^(\s*):(\s*)(\^+)/.exec(lines[i]!);
+    const code = /^\s*(\d+)\s\|/.exec(lines[i - 1]!);
+    if (!caret || !code) continue;
+    const bar = lines[i - 1]!.indexOf('|');
+    const column = lines[i]!.indexOf('^') - (bar + 2);
+    const line = Number(code[1]) - 1;
+    let offset = 0;
+    for (let l = 0; l < line; l++) {
+      const nl = text.indexOf('\n', offset);
+      if (nl < 0) break;
+      offset = nl + 1;
+    }
+    const start = Math.min(text.length, offset + Math.max(0, column));
+    return { start, end: Math.min(text.length, start + caret[3]!.length), message };
+  }
+  return { start: 0, end: 0, message };
+}
+
+function attempt(text: string, module: boolean): JsParse {
+  const comments: SourceComment[] = [];
+  const options = {
+    ranges: true,
+    webcompat: true,
+    onComment: (_type: string, value: string, start: number, end: number) => comments.push({ value, start, end }),
+  };
+  try {
+    const program = module ? parseModule(text, options) : parseScript(text, options);
+    return { ok: true, program, comments, sourceType: module ? 'module' : 'script' };
+  } catch (e) {
+    const err = e as { start?: number; end?: number; description?: string; message?: string };
+    const start = err.start ?? 0;
+    const message = err.description ?? err.message ?? String(e);
+    return { ok: false, error: { start, end: Math.max(err.end ?? start, start), message } };
+  }
+}
+
+/**
+ * Parses JavaScript (ES2024) as a classic script first — what Optimizely and most testing tools
+ * run — and as a module when that fails; when both fail, the error of the goal that got further is
+ * the one reported. TypeScript is type-stripped first (see {@link stripTypes}).
+ */
+export function parseJs(text: string, typescript: boolean): JsParse {
+  let source = text;
+  if (typescript) {
+    const stripped = stripTypes(text);
+    if ('error' in stripped) return { ok: false, error: stripped.error };
+    source = stripped.code;
+  }
+  const script = attempt(source, false);
+  if (script.ok) return script;
+  const module = attempt(source, true);
+  if (module.ok) return module;
+  return module.error.start > script.error.start ? module : script;
+}

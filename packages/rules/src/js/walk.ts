@@ -1,0 +1,149 @@
+import type { ESTree } from 'meriyah';
+
+export type Node = ESTree.Node;
+export type NodeType = Node['type'];
+export type NodeOf<K extends NodeType> = Extract<Node, { type: K }>;
+
+/** Handlers by node type; `parents` is the ancestor stack (root first), valid during the call only. */
+export type Visitor = { [K in NodeType]?: (node: NodeOf<K>, parents: readonly Node[]) => void } & {
+  /** Called once after the whole program was walked. */
+  'Program:exit'?: () => void;
+};
+
+type Handler = (node: Node, parents: readonly Node[]) => void;
+
+/**
+ * Child keys per ESTree node type (ES2024), in source order, so the walk never looks at `range`,
+ * `regex` or other non-node properties. Unknown types fall back to a generic scan.
+ */
+const KEYS: Partial<Record<NodeType, readonly string[]>> = {
+  Program: ['body'],
+  ExpressionStatement: ['expression'],
+  BlockStatement: ['body'],
+  StaticBlock: ['body'],
+  WithStatement: ['object', 'body'],
+  ReturnStatement: ['argument'],
+  LabeledStatement: ['body'],
+  IfStatement: ['test', 'consequent', 'alternate'],
+  SwitchStatement: ['discriminant', 'cases'],
+  SwitchCase: ['test', 'consequent'],
+  ThrowStatement: ['argument'],
+  TryStatement: ['block', 'handler', 'finalizer'],
+  CatchClause: ['param', 'body'],
+  WhileStatement: ['test', 'body'],
+  DoWhileStatement: ['body', 'test'],
+  ForStatement: ['init', 'test', 'update', 'body'],
+  ForInStatement: ['left', 'right', 'body'],
+  ForOfStatement: ['left', 'right', 'body'],
+  FunctionDeclaration: ['id', 'params', 'body'],
+  FunctionExpression: ['id', 'params', 'body'],
+  ArrowFunctionExpression: ['params', 'body'],
+  VariableDeclaration: ['declarations'],
+  VariableDeclarator: ['id', 'init'],
+  ClassDeclaration: ['decorators', 'id', 'superClass', 'body'],
+  ClassExpression: ['decorators', 'id', 'superClass', 'body'],
+  ClassBody: ['body'],
+  MethodDefinition: ['decorators', 'key', 'value'],
+  PropertyDefinition: ['decorators', 'key', 'value'],
+  AccessorProperty: ['decorators', 'key', 'value'],
+  ArrayExpression: ['elements'],
+  ArrayPattern: ['elements'],
+  ObjectExpression: ['properties'],
+  ObjectPattern: ['properties'],
+  Property: ['key', 'value'],
+  SpreadElement: ['argument'],
+  RestElement: ['argument'],
+  UnaryExpression: ['argument'],
+  UpdateExpression: ['argument'],
+  AwaitExpression: ['argument'],
+  YieldExpression: ['argument'],
+  BinaryExpression: ['left', 'right'],
+  LogicalExpression: ['left', 'right'],
+  AssignmentExpression: ['left', 'right'],
+  AssignmentPattern: ['left', 'right'],
+  MemberExpression: ['object', 'property'],
+  ChainExpression: ['expression'],
+  ConditionalExpression: ['test', 'consequent', 'alternate'],
+  CallExpression: ['callee', 'arguments'],
+  NewExpression: ['callee', 'arguments'],
+  SequenceExpression: ['expressions'],
+  TemplateLiteral: ['quasis', 'expressions'],
+  TaggedTemplateExpression: ['tag', 'quasi'],
+  ImportExpression: ['source', 'options'],
+  ImportDeclaration: ['specifiers', 'source'],
+  ExportNamedDeclaration: ['declaration', 'specifiers', 'source'],
+  ExportDefaultDeclaration: ['declaration'],
+  ExportAllDeclaration: ['source'],
+  ParenthesizedExpression: ['expression'],
+  Decorator: ['expression'],
+  Identifier: [],
+  Literal: [],
+  ThisExpression: [],
+  Super: [],
+  TemplateElement: [],
+  EmptyStatement: [],
+  DebuggerStatement: [],
+  BreakStatement: [],
+  ContinueStatement: [],
+  MetaProperty: [],
+  PrivateIdentifier: [],
+};
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+function genericKeys(node: Node): string[] {
+  return Object.keys(node).filter((k) => {
+    const v = (node as unknown as Record<string, unknown>)[k];
+    return isNode(v) || (Array.isArray(v) && v.some(isNode));
+  });
+}
+
+/**
+ * Walks a program once, depth first in source order, calling every visitor's handler for each node
+ * type (ESLint-style dispatch, but with no scope analysis and no token store: that is most of the
+ * speed difference, see scripts/bench/checker.ts).
+ */
+export function walk(program: ESTree.Program, visitors: readonly Visitor[]): void {
+  const table = new Map<string, Handler[]>();
+  for (const v of visitors) {
+    for (const [type, fn] of Object.entries(v)) {
+      if (type === 'Program:exit' || typeof fn !== 'function') continue;
+      const list = table.get(type) ?? [];
+      list.push(fn as Handler);
+      table.set(type, list);
+    }
+  }
+  const parents: Node[] = [];
+  const visit = (node: Node): void => {
+    const handlers = table.get(node.type);
+    if (handlers) for (const h of handlers) h(node, parents);
+    const keys = KEYS[node.type] ?? genericKeys(node);
+    if (keys.length === 0) return;
+    parents.push(node);
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of keys) {
+      const child = record[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (isNode(c)) visit(c);
+      } else if (isNode(child)) visit(child);
+    }
+    parents.pop();
+  };
+  visit(program);
+  for (const v of visitors) v['Program:exit']?.();
+}
+
+/** Calls `fn` for every node below `root` (root included) until it returns true; true if it did. */
+export function some(root: Node, fn: (node: Node) => boolean): boolean {
+  if (fn(root)) return true;
+  const record = root as unknown as Record<string, unknown>;
+  for (const key of KEYS[root.type] ?? genericKeys(root)) {
+    const child = record[key];
+    if (Array.isArray(child)) {
+      for (const c of child) if (isNode(c) && some(c, fn)) return true;
+    } else if (isNode(child) && some(child, fn)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,65 @@
+import type { Position, Range } from './types.js';
+
+/**
+ * Offset → position conversion, built lazily on the first request so that a clean file (the common
+ * case) never pays for it. Offsets are JavaScript string indices, i.e. UTF-16 code units, which is
+ * exactly what LSP `Position.character` counts by default (LSP 3.17 §PositionEncodingKind).
+ * Line terminators are `\n`, `\r\n` and `\r`, as LSP defines them.
+ */
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  private lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const starts = [0];
+    const t = this.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (t.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+    return starts;
+  }
+
+  /** Position of a code-unit offset (clamped to the text). */
+  position(offset: number): Position {
+    const starts = this.lineStarts();
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - starts[lo]! };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  /** Offset of a position (clamped), the inverse of {@link position}. */
+  offset(pos: Position): number {
+    const starts = this.lineStarts();
+    const line = Math.max(0, Math.min(pos.line, starts.length - 1));
+    const lineEnd = line + 1 < starts.length ? starts[line + 1]! : this.text.length;
+    return Math.min(starts[line]! + Math.max(0, pos.character), lineEnd);
+  }
+
+  /** Offset where the given 0-based line starts. */
+  lineStart(line: number): number {
+    const starts = this.lineStarts();
+    return starts[Math.max(0, Math.min(line, starts.length - 1))]!;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts().length;
+  }
+}

@@ -1,0 +1,114 @@
+import type { CodeRule } from '@brandsafe/brand-kit';
+import type { ESTree } from 'meriyah';
+import { calleeMethod, endOf, memberPath, normalizePath, propertyName, startOf, staticString } from '../js/ast.js';
+import type { Node } from '../js/walk.js';
+import { hostAllowed, urlHost } from './network.js';
+import { DOM_QUERY_METHODS, type JsRule, type JsRuleEnv } from './rule.js';
+
+const NETWORK_CALLS = new Set(['fetch', 'navigator.sendBeacon', '$.ajax', '$.get', '$.post', '$.getJSON', '$.getScript', 'jQuery.ajax', 'jQuery.get', 'jQuery.post', 'jQuery.getJSON', 'jQuery.getScript']);
+const NETWORK_CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'Worker']);
+const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
+
+/** The static part of a URL expression that decides its host: a string, or the head of a template/concatenation. */
+function urlPrefix(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const s = staticString(node);
+  if (s !== undefined) return s;
+  if (node.type === 'TemplateLiteral') return node.quasis[0]?.value.cooked ?? undefined;
+  if (node.type === 'BinaryExpression' && node.operator === '+') return urlPrefix(node.left as Node);
+  if (node.type === 'ObjectExpression') {
+    for (const p of node.properties) {
+      if (p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'url') return urlPrefix(p.value as Node);
+    }
+  }
+  return undefined;
+}
+
+function report(env: JsRuleEnv, rule: CodeRule, ruleId: string, start: number, end: number, detail = ''): void {
+  env.ctx.report(ruleId, start, end, rule.message + detail, { severity: rule.severity, docsUrl: rule.docsUrl, brandRule: rule.id });
+}
+
+/**
+ * brand/forbidden-call, brand/required-wrapper and brand/network-allowlist: the code rules of the
+ * brand graph, with the graph's own severity, message and documentation link.
+ */
+export const brandJs: JsRule = {
+  ids: ['brand/forbidden-call', 'brand/required-wrapper', 'brand/network-allowlist'],
+  create(env) {
+    const { ctx, facts } = env;
+    const brand = ctx.brand!;
+    const forbidden = brand.rules.filter((r) => r.kind === 'forbidden-call').map((r) => ({ rule: r, paths: (r.callees ?? []).map(normalizePath) }));
+    const wrappers = brand.rules
+      .filter((r) => r.kind === 'required-wrapper' && r.wrapper)
+      .map((r) => ({ rule: r, names: r.wrapper!.split(/[|,]/).map((w) => normalizePath(w.trim().replace(/^(window\.)?optimizely\.get\(\s*['"]utils['"]\s*\)/, 'utils'))) }));
+    const network = brand.rules.filter((r) => r.kind === 'network-allowlist');
+    const awaited: Array<{ names: string; fnStart: number; fnEnd: number; at: number }> = [];
+
+    const matchForbidden = (name: string | undefined, start: number, end: number, what: string): void => {
+      if (!name || !ctx.enabled('brand/forbidden-call')) return;
+      for (const f of forbidden) {
+        const hit = f.paths.find((p) => name === p || name.startsWith(p + '.'));
+        if (hit) report(env, f.rule, 'brand/forbidden-call', start, end, ` (${what} ${hit})`);
+      }
+    };
+    const checkUrl = (node: Node | undefined): void => {
+      const host = urlHost(urlPrefix(node));
+      if (!node || host === undefined || !ctx.enabled('brand/network-allowlist')) return;
+      for (const rule of network) {
+        if (!hostAllowed(host, [...(rule.allowedDomains ?? []), ...brand.domains])) {
+          report(env, rule, 'brand/network-allowlist', startOf(node), endOf(node), ` (request to ${host})`);
+        }
+      }
+    };
+    const inWrapper = (query: Node, parents: readonly Node[], names: string[]): boolean => {
+      for (let i = parents.length - 1; i >= 0; i--) {
+        const p = parents[i]!;
+        if (p.type !== 'CallExpression') continue;
+        const n = facts.calleeName(p);
+        if (n && names.includes(n)) return true;
+        // utils.waitForElement(sel).then(el => …)
+        const callee = p.callee;
+        if (calleeMethod(p) === 'then' && callee.type === 'MemberExpression' && callee.object.type === 'CallExpression') {
+          const inner = facts.calleeName(callee.object);
+          if (inner && names.includes(inner)) return true;
+        }
+      }
+      const at = startOf(query);
+      return awaited.some((a) => names.includes(a.names) && a.at < at && a.fnStart <= at && at < a.fnEnd);
+    };
+
+    return {
+      AwaitExpression: (a, parents) => {
+        if (a.argument?.type !== 'CallExpression') return;
+        const name = facts.calleeName(a.argument);
+        if (!name) return;
+        const fn = [...parents].reverse().find((p) => p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression' || p.type === 'Program');
+        if (fn) awaited.push({ names: name, fnStart: startOf(fn), fnEnd: endOf(fn), at: startOf(a) });
+      },
+      CallExpression: (c: ESTree.CallExpression, parents) => {
+        const name = facts.calleeName(c);
+        matchForbidden(name, startOf(c.callee), endOf(c.callee), 'call to');
+        if (name && NETWORK_CALLS.has(name)) checkUrl(c.arguments[0] as Node);
+        const method = calleeMethod(c);
+        if (method === 'open' && HTTP_METHOD.test(staticString(c.arguments[0] as Node) ?? '')) checkUrl(c.arguments[1] as Node);
+        if (method === 'setAttribute' && staticString(c.arguments[0] as Node) === 'src') checkUrl(c.arguments[1] as Node);
+        const isQuery = (method && DOM_QUERY_METHODS.has(method)) || ((name === '$' || name === 'jQuery') && !staticString(c.arguments[0] as Node)?.trimStart().startsWith('<') && c.arguments[0]?.type !== 'FunctionExpression' && c.arguments[0]?.type !== 'ArrowFunctionExpression');
+        if (isQuery && ctx.enabled('brand/required-wrapper')) {
+          for (const w of wrappers) {
+            if (!inWrapper(c, parents, w.names)) report(env, w.rule, 'brand/required-wrapper', startOf(c.callee), endOf(c.callee), ` (wrap in ${w.names.join(' or ')})`);
+          }
+        }
+      },
+      NewExpression: (n) => {
+        const name = facts.calleeName(n);
+        matchForbidden(name, startOf(n.callee), endOf(n.callee), 'new');
+        if (name && NETWORK_CONSTRUCTORS.has(name)) checkUrl(n.arguments[0] as Node);
+      },
+      AssignmentExpression: (a) => {
+        const left = a.left as Node;
+        matchForbidden(memberPath(left), startOf(left), endOf(left), 'assignment to');
+        if (left.type === 'MemberExpression' && propertyName(left) === 'src') checkUrl(a.right as Node);
+      },
+    };
+  },
+};

@@ -1,0 +1,26 @@
+/**
+ * The host a URL string sends a request to, or undefined when it stays on the page's own origin
+ * (relative URLs) or is not a network URL (data:, blob:, javascript:). Protocol-relative URLs
+ * (`//cdn.example.com/x.js`) resolve against the page's scheme (RFC 3986 §4.2).
+ */
+export function urlHost(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const u = url.trim();
+  const absolute = /^(https?|wss?):\/\//i.test(u) ? u : u.startsWith('//') ? `https:${u}` : undefined;
+  if (!absolute) return undefined;
+  try {
+    return new URL(absolute).hostname.toLowerCase();
+  } catch {
+    // An absolute URL whose host part is still being typed: take what stands before the path.
+    return /^[a-z]+:\/\/([^/?#:]*)/i.exec(absolute)?.[1]?.toLowerCase() || undefined;
+  }
+}
+
+/** True when `host` is one of `allowed`; an entry `*.example.com` allows example.com and its subdomains. */
+export function hostAllowed(host: string, allowed: readonly string[]): boolean {
+  return allowed.some((raw) => {
+    const d = raw.trim().toLowerCase();
+    if (d.startsWith('*.')) return host === d.slice(2) || host.endsWith(d.slice(1));
+    return host === d;
+  });
+}

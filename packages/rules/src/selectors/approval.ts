@@ -1,0 +1,112 @@
+import type { ApprovedSelector, Brand } from '@brandsafe/brand-kit';
+import { normalizeSelector, parseSelector } from '@brandsafe/selectors';
+import { isTraversal, stringify, type Selector } from 'css-what';
+
+/**
+ * Conventional prefixes of class/id names a variation gives the elements it creates itself
+ * (`exp-banner`, `bs-badge`, `optly-…`). Selectors made only of such names target the variation's
+ * own markup, which no brand approval can cover.
+ */
+export const DEFAULT_OWNED_PREFIXES: readonly string[] = Object.freeze(['exp-', 'bs-', 'optly-', 'opt-']);
+
+/** Pseudo-classes and pseudo-elements that style a state of the same element, not another element. */
+const STATE_PSEUDOS = new Set(['hover', 'focus', 'focus-visible', 'focus-within', 'active', 'visited', 'link', 'checked', 'disabled', 'enabled', 'placeholder-shown', 'before', 'after', 'placeholder', 'marker', 'selection', 'first-letter', 'first-line']);
+
+export type Approval =
+  | { status: 'approved'; selector: ApprovedSelector }
+  | { status: 'own' }
+  | { status: 'unapproved'; otherPages: ApprovedSelector[] };
+
+/**
+ * The brand's approved selectors for one check, indexed by normalized text. A selector is
+ * approved when each of its compounds is covered by an approved selector (exactly, or followed
+ * only by state pseudo-classes such as `:hover`) or names only elements the variation creates
+ * (names found in the same file, or carrying an owned prefix).
+ */
+export class ApprovedSet {
+  private readonly byText = new Map<string, ApprovedSelector[]>();
+  readonly forPage: ApprovedSelector[];
+
+  constructor(
+    brand: Brand,
+    private readonly pageType: string | undefined,
+    private readonly ownedPrefixes: readonly string[],
+  ) {
+    for (const s of brand.selectors) {
+      const key = normalizeSelector(s.css);
+      this.byText.set(key, [...(this.byText.get(key) ?? []), s]);
+    }
+    this.forPage = brand.selectors.filter((s) => this.onPage(s));
+  }
+
+  private onPage(s: ApprovedSelector): boolean {
+    return this.pageType === undefined || s.pageTypes.length === 0 || s.pageTypes.includes(this.pageType);
+  }
+
+  /** Decides one (valid) complex selector. `owned` are names the file creates itself. */
+  check(selector: string, owned: ReadonlySet<string>): Approval {
+    const direct = this.lookup(normalizeSelector(selector));
+    if (direct.onPage) return { status: 'approved', selector: direct.onPage };
+    const parsed = parseSelector(selector);
+    if (!parsed.ok || parsed.ast.length !== 1) return { status: 'unapproved', otherPages: direct.elsewhere };
+    const { compounds, combinators } = splitCompounds(parsed.ast[0]!);
+    const covered = new Array<boolean>(compounds.length).fill(false);
+    let match: ApprovedSelector | undefined;
+    const elsewhere: ApprovedSelector[] = [...direct.elsewhere];
+    for (let j = 0; j < compounds.length; j++) {
+      for (let i = j; i < compounds.length; i++) {
+        const tokens: Selector[] = [];
+        for (let k = j; k <= i; k++) {
+          tokens.push(...(k === i ? stripState(compounds[k]!) : compounds[k]!));
+          if (k < i) tokens.push(combinators[k]!);
+        }
+        const hit = this.lookup(normalizeSelector(stringify([tokens])));
+        if (hit.onPage) {
+          match ??= hit.onPage;
+          for (let k = j; k <= i; k++) covered[k] = true;
+        } else elsewhere.push(...hit.elsewhere);
+      }
+    }
+    const allOk = compounds.every((c, k) => covered[k] || this.isOwn(c, owned));
+    if (!allOk) return { status: 'unapproved', otherPages: [...new Set(elsewhere)] };
+    return match ? { status: 'approved', selector: match } : { status: 'own' };
+  }
+
+  private lookup(key: string): { onPage?: ApprovedSelector; elsewhere: ApprovedSelector[] } {
+    const all = this.byText.get(key) ?? [];
+    return { onPage: all.find((s) => this.onPage(s)), elsewhere: all.filter((s) => !this.onPage(s)) };
+  }
+
+  private isOwn(compound: readonly Selector[], owned: ReadonlySet<string>): boolean {
+    let names = 0;
+    for (const t of compound) {
+      if (t.type !== 'attribute') continue;
+      const name = t.name === 'class' || t.name === 'id' ? t.value : t.name;
+      if (!owned.has(name) && !this.ownedPrefixes.some((p) => name.startsWith(p))) return false;
+      names++;
+    }
+    return names > 0;
+  }
+}
+
+function splitCompounds(tokens: readonly Selector[]): { compounds: Selector[][]; combinators: Selector[] } {
+  const compounds: Selector[][] = [[]];
+  const combinators: Selector[] = [];
+  for (const t of tokens) {
+    if (isTraversal(t)) {
+      combinators.push(t);
+      compounds.push([]);
+    } else compounds[compounds.length - 1]!.push(t);
+  }
+  return { compounds, combinators };
+}
+
+function stripState(compound: readonly Selector[]): Selector[] {
+  const out = [...compound];
+  while (out.length > 1) {
+    const last = out[out.length - 1]!;
+    if ((last.type === 'pseudo' || last.type === 'pseudo-element') && STATE_PSEUDOS.has(last.name)) out.pop();
+    else break;
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+import type { ESTree } from 'meriyah';
+import { scanCss, type HidingDeclaration } from '../css/scan.js';
+import { calleeMethod, calleeObject, endOf, isBuiltString, startOf } from '../js/ast.js';
+import type { ProgramFacts } from '../js/facts.js';
+import { literalText, templateText, type MappedText } from '../js/text.js';
+import type { Node, Visitor } from '../js/walk.js';
+import type { RawSelectorUse, SelectorApi } from './use.js';
+
+const DOM_METHODS: Record<string, SelectorApi> = {
+  querySelector: 'querySelector',
+  querySelectorAll: 'querySelectorAll',
+  matches: 'matches',
+  webkitMatchesSelector: 'matches',
+  msMatchesSelector: 'matches',
+  closest: 'closest',
+};
+/** jQuery traversal methods whose string argument is a selector (api.jquery.com/category/traversing). */
+const JQUERY_METHODS = new Set(['find', 'children', 'parents', 'parent', 'siblings', 'next', 'prev', 'nextAll', 'prevAll', 'nextUntil', 'prevUntil', 'parentsUntil', 'filter', 'not', 'has', 'is', 'add']);
+const JQUERY = new Set(['$', 'jQuery']);
+
+/** Static CSS text: rules `sel { prop: value }`, possibly after comments or inside an at-rule. */
+const CSS_SHAPE = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:@[\w-]+[^{};]*\{\s*)?[^{}<>;=!`]+\{[^{}]*:[^{}]*\}/;
+const STYLE_TAG = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
+
+function slice(value: MappedText, from: number, to: number): MappedText {
+  return {
+    text: value.text.slice(from, to),
+    at: (i) => value.at(from + i),
+    quote: value.quote,
+    holes: value.holes.filter(([a, b]) => a < to && b > from).map(([a, b]) => [Math.max(0, a - from), Math.min(to - from, b - from)] as const),
+  };
+}
+
+/**
+ * Finds every selector JavaScript hands to the DOM — querySelector(All), matches, closest,
+ * getElementById/getElementsByClassName, jQuery `$()` and traversal methods, Optimizely
+ * `utils.waitForElement`/`observeSelector` however utils was reached — and every rule selector
+ * inside static CSS text in strings (style text, `<style>` in HTML), with exact ranges.
+ */
+export class JsSelectorCollector {
+  readonly uses: RawSelectorUse[] = [];
+  readonly hiding: HidingDeclaration[] = [];
+  private readonly seen = new Set<string>();
+  private readonly pending: Array<{ name: string; api: SelectorApi; kind: RawSelectorUse['kind'] }> = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly facts: ProgramFacts,
+  ) {}
+
+  visitor(): Visitor {
+    return {
+      CallExpression: (c) => this.onCall(c),
+      Literal: (l) => {
+        if (typeof l.value === 'string' && l.value.includes('{')) this.scanCssText(literalText(this.text, l));
+      },
+      TemplateLiteral: (t) => {
+        if (t.quasis.some((q) => q.value.cooked?.includes('{'))) this.scanCssText(templateText(this.text, t));
+      },
+      'Program:exit': () => {
+        for (const p of this.pending) {
+          const decl = this.facts.consts.get(p.name);
+          if (decl) this.addArgument(decl, p.api, p.kind);
+        }
+      },
+    };
+  }
+
+  private onCall(c: ESTree.CallExpression): void {
+    const arg = c.arguments[0] as Node | undefined;
+    if (!arg) return;
+    const name = this.facts.calleeName(c);
+    if (name === 'utils.waitForElement' || name === 'utils.observeSelector') return this.addArgument(arg, name, 'selector');
+    if (name && JQUERY.has(name)) return this.addArgument(arg, 'jquery', 'selector');
+    const method = calleeMethod(c);
+    if (!method) return;
+    const api = DOM_METHODS[method];
+    if (api) return this.addArgument(arg, api, 'selector');
+    if (method === 'getElementById') return this.addArgument(arg, 'getElementById', 'id');
+    if (method === 'getElementsByClassName') return this.addArgument(arg, 'getElementsByClassName', 'class-names');
+    const object = calleeObject(c);
+    if (JQUERY_METHODS.has(method) && object && this.isJQuery(object) && arg.type !== 'Identifier') {
+      this.addArgument(arg, 'jquery', 'selector');
+    }
+  }
+
+  /** A jQuery object: `$(…)`, a chain of calls on one, or a `$`-prefixed variable by convention. */
+  private isJQuery(node: Node): boolean {
+    if (node.type === 'Identifier') return node.name.startsWith('$');
+    if (node.type !== 'CallExpression') return false;
+    const name = this.facts.calleeName(node);
+    if (name && JQUERY.has(name)) return true;
+    const object = calleeObject(node);
+    return !!object && this.isJQuery(object);
+  }
+
+  private addArgument(arg: Node, api: SelectorApi, kind: RawSelectorUse['kind']): void {
+    if (arg.type === 'Identifier') {
+      this.pending.push({ name: arg.name, api, kind });
+      return;
+    }
+    let value: MappedText | undefined;
+    if (arg.type === 'Literal' && typeof arg.value === 'string') value = literalText(this.text, arg);
+    else if (arg.type === 'TemplateLiteral' && arg.expressions.length === 0) value = templateText(this.text, arg);
+    if (value) {
+      // jQuery's $('<div>…') creates elements from HTML instead of selecting (api.jquery.com/jQuery/#jQuery2).
+      if (api === 'jquery' && value.text.trimStart().startsWith('<')) return;
+      this.push({ api, kind, dynamic: false, value, start: value.at(0), end: value.at(value.text.length) });
+    } else if (isBuiltString(arg)) {
+      const start = startOf(arg);
+      const source = this.text.slice(start, endOf(arg));
+      this.push({ api, kind, dynamic: true, value: { text: source, at: (i) => start + i, holes: [] }, start, end: endOf(arg) });
+    }
+  }
+
+  private push(use: RawSelectorUse): void {
+    const key = `${use.start}:${use.end}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.uses.push(use);
+  }
+
+  private scanCssText(value: MappedText): void {
+    if (value.text.includes('<style')) {
+      for (const m of value.text.matchAll(STYLE_TAG)) {
+        const from = m.index + m[0].indexOf('>') + 1;
+        this.addCss(slice(value, from, from + m[1]!.length));
+      }
+    } else if (CSS_SHAPE.test(value.text)) this.addCss(value);
+  }
+
+  private addCss(value: MappedText): void {
+    const scan = scanCss(value);
+    if (scan.error) return; // not CSS after all: a string that merely looked like it
+    for (const use of scan.uses) this.push(use);
+    this.hiding.push(...scan.hiding);
+  }
+}

@@ -1,0 +1,101 @@
+import type { CheckContext } from './context.js';
+import { ruleMeta } from './meta.js';
+import type { Finding } from './types.js';
+
+/** A comment in the checked file: its text (without delimiters) and source offsets. */
+export interface SourceComment {
+  value: string;
+  start: number;
+  end: number;
+}
+
+type Kind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
+
+interface Directive {
+  kind: Kind;
+  /** Rule ids named; empty means every rule. */
+  rules: string[];
+  line: number;
+  endLine: number;
+  start: number;
+  end: number;
+}
+
+const DIRECTIVE = /^\s*\*?\s*brandsafe-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
+const SELF = new Set(['recommended/unknown-rule-in-suppression', 'recommended/suppression-reason']);
+
+/**
+ * Applies inline suppression comments to the findings, ESLint-style:
+ * `// brandsafe-disable-next-line <rule>[, <rule>] -- reason`, `// brandsafe-disable-line …`,
+ * and `/* brandsafe-disable <rule> *\/ … /* brandsafe-enable <rule> *\/` blocks (open to the end
+ * of the file when never enabled again); no rule list means every rule. A rule id that does not
+ * exist, and a disable directive without a `-- reason`, are findings of their own.
+ */
+export function applySuppressions(ctx: CheckContext, comments: readonly SourceComment[]): void {
+  const directives: Directive[] = [];
+  for (const c of comments) {
+    const m = DIRECTIVE.exec(c.value);
+    if (!m) continue;
+    const kind = m[1] as Kind;
+    const [list = '', ...reasonParts] = m[2]!.replace(/\*\/\s*$/, '').split(/\s--\s|\s--$|^--\s/);
+    const reason = reasonParts.join(' -- ').trim();
+    const rules = list.split(/[\s,]+/).filter(Boolean);
+    const known: string[] = [];
+    const raw = ctx.text.slice(c.start, c.end);
+    let searchFrom = raw.indexOf('brandsafe-');
+    for (const id of rules) {
+      const at = raw.indexOf(id, searchFrom);
+      searchFrom = at + id.length;
+      if (ruleMeta(id)) known.push(id);
+      else {
+        ctx.report('recommended/unknown-rule-in-suppression', c.start + at, c.start + at + id.length, `Unknown rule "${id}" in a suppression comment: it suppresses nothing.`);
+      }
+    }
+    if (kind !== 'enable' && reason === '') {
+      ctx.report('recommended/suppression-reason', c.start, c.end, `Give a reason for brandsafe-${kind} after " -- ", so reviewers know why the rule does not apply.`);
+    }
+    if (rules.length > 0 && known.length === 0) continue;
+    const start = ctx.index.position(c.start);
+    const end = ctx.index.position(c.end);
+    directives.push({ kind, rules: known, line: start.line, endLine: end.line, start: c.start, end: c.end });
+  }
+  if (directives.length === 0) return;
+  const blocks = blockRanges(directives);
+  const keep = (f: Finding): boolean => {
+    if (SELF.has(f.ruleId)) return true;
+    const line = f.range.start.line;
+    const offset = ctx.index.offset(f.range.start);
+    const names = (d: { rules: string[] }): boolean => d.rules.length === 0 || d.rules.includes(f.ruleId);
+    for (const d of directives) {
+      if (d.kind === 'disable-next-line' && line === d.endLine + 1 && names(d)) return false;
+      if (d.kind === 'disable-line' && line >= d.line && line <= d.endLine && names(d)) return false;
+    }
+    return !blocks.some((b) => offset >= b.from && offset < b.to && names(b));
+  };
+  const kept = ctx.findings.filter(keep);
+  ctx.findings.length = 0;
+  ctx.findings.push(...kept);
+}
+
+/** Offset ranges covered by disable … enable blocks. */
+function blockRanges(directives: readonly Directive[]): Array<{ from: number; to: number; rules: string[] }> {
+  const out: Array<{ from: number; to: number; rules: string[] }> = [];
+  const open: Array<{ from: number; rules: string[] }> = [];
+  for (const d of directives) {
+    if (d.kind === 'disable') open.push({ from: d.end, rules: d.rules });
+    else if (d.kind === 'enable') {
+      for (let i = open.length - 1; i >= 0; i--) {
+        const o = open[i]!;
+        // `enable` with no list closes every block; `enable a` closes only blocks naming `a` (a
+        // block that disabled every rule stays open: it cannot be partly re-enabled).
+        if (d.rules.length > 0 && (o.rules.length === 0 || !o.rules.some((r) => d.rules.includes(r)))) continue;
+        out.push({ from: o.from, to: d.start, rules: o.rules });
+        open.splice(i, 1);
+        const remaining = d.rules.length === 0 ? [] : o.rules.filter((r) => !d.rules.includes(r));
+        if (remaining.length > 0) open.push({ from: d.end, rules: remaining });
+      }
+    }
+  }
+  for (const o of open) out.push({ from: o.from, to: Number.POSITIVE_INFINITY, rules: o.rules });
+  return out;
+}
