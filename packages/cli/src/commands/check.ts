@@ -66,12 +66,13 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
   const maxWarnings = parseCount('max-warnings', values['max-warnings']);
   const maxFileSize = parseCount('max-file-size', values['max-file-size']) ?? DEFAULT_MAX_FILE_SIZE;
 
+  const display = (p: string) => displayPath(io.cwd, p);
+  const resolver = new BrandResolver({ cwd: io.cwd, explicit: values.brand, brandKit: deps.brandKit, display });
+  // Configuration first, as ESLint does: a bad --brand is reported before any file is looked at.
+  if (values.brand !== undefined) await resolver.brandFor(resolve(io.cwd, values.brand));
   const files = await expandOperands(positionals, io.cwd);
   const rulesApi = await deps.rules();
   const ruleSettings = parseRuleSettings(values.rule ?? [], rulesApi.RULES);
-  const display = (p: string) => displayPath(io.cwd, p);
-  const resolver = new BrandResolver({ cwd: io.cwd, explicit: values.brand, brandKit: deps.brandKit, display });
-  if (values.brand !== undefined) await resolver.brandFor(resolve(io.cwd, values.brand)); // fail fast on a bad --brand
 
   const { reports, notes } = await checkFiles(files, {
     io,
