@@ -29,6 +29,6 @@ export interface CliDeps {
 }
 
 export const defaultDeps: CliDeps = {
-  rules: async () => (await import('@brandsafe/rules')) as unknown as RulesApi,
+  rules: () => import('@brandsafe/rules'),
   brandKit: () => import('@brandsafe/brand-kit'),
 };
