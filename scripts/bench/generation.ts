@@ -3,7 +3,7 @@
 // generate() loop with a no-op checker, so the checker's share is visible.
 // Run: node --import tsx --conditions source scripts/bench/generation.ts
 import type { Brand } from '@brandsafe/brand-kit';
-import * as rules from '@brandsafe/rules';
+import { check as realCheck } from '@brandsafe/rules';
 import { generate, generateFromTemplate, templateProvider, type CheckFn, type GenerationRequest } from '@brandsafe/generation';
 import { makeBrand } from '../../packages/generation/src/__tests__/__fixtures__/brand.js';
 
@@ -36,7 +36,6 @@ async function measure(name: string, fn: () => unknown): Promise<Row> {
 }
 
 const noopCheck: CheckFn = () => ({ findings: [], skipped: [] });
-const realCheck = (rules as Record<string, unknown>)['check'] as CheckFn | undefined;
 
 const brand: Brand = makeBrand();
 const requests: GenerationRequest[] = [

@@ -8,23 +8,12 @@
  * as a fallback. The result is the first accepted attempt, else the attempt with the fewest
  * errors, then warnings (the template on a tie), and it records every attempt.
  */
-import type { Finding } from '@brandsafe/rules';
-import * as rules from '@brandsafe/rules';
+import { check as defaultCheck, type Finding } from '@brandsafe/rules';
 import { providerFromEnv } from './claude-provider.js';
 import { confidence, severityCounts } from './confidence.js';
 import { GenerationError, isGenerationError } from './error.js';
 import { templateProvider } from './template-provider.js';
 import type { Attempt, CheckFn, Feedback, GenerationContext, GenerationRequest, GenerationResult, Provider } from './types.js';
-
-// INTERIM until @brandsafe/rules exports `check` (being built in parallel): read it off the
-// namespace so this package compiles either way. Replaced by a plain import once it lands.
-function defaultCheck(): CheckFn {
-  const fn = (rules as Record<string, unknown>)['check'];
-  if (typeof fn !== 'function') {
-    throw new GenerationError('CHECK_FAILED', '@brandsafe/rules does not export check yet; pass ctx.check');
-  }
-  return fn as CheckFn;
-}
 
 /** The retry budget the issue allows after the first attempt. */
 export const MAX_RETRIES = 2;
@@ -128,7 +117,7 @@ function better(a: Scored, b: Scored): Scored {
  */
 export async function generate(request: GenerationRequest, ctx: GenerationContext): Promise<GenerationResult> {
   const provider = ctx.provider ?? providerFromEnv();
-  const check = ctx.check ?? defaultCheck();
+  const check = ctx.check ?? defaultCheck;
   const retries = provider.deterministic ? 0 : Math.min(MAX_RETRIES, Math.max(0, ctx.maxRetries ?? MAX_RETRIES));
   const scored: Scored[] = [];
   const history: Feedback[] = [];
