@@ -30,9 +30,11 @@ export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
   if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) {
     throw new AuditError('INVALID_HASH', `child hashes must be ${HASH_SIZE} bytes`);
   }
-  const input = Buffer.allocUnsafe(1 + 2 * HASH_SIZE);
-  input[0] = 0x01;
-  input.set(left, 1);
-  input.set(right, 1 + HASH_SIZE);
-  return sha256(input);
+  // crypto.hash reads its input synchronously, so one scratch buffer serves every call and the
+  // hot loops of tree building and proof verification allocate only the digest.
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 1 + HASH_SIZE);
+  return sha256(NODE_INPUT);
 }
+
+const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01);
