@@ -8,7 +8,10 @@
  * 4. Lexical score L: the share of the description's words (lower-cased, stop words dropped, a
  *    plural `s` stripped) found among the template's label, description, test type, parameter
  *    names (camelCase split) and parameter descriptions. No description words: L = 0.
- * 5. Rank by T, then L, then templates that name the page type over generic ones, then id.
+ * 5. Parameter score P: the mean of (a) the share of the given parameter names the template
+ *    declares and (b) the share of its required, default-less parameters that were given (each
+ *    1 when there is nothing to count) — given values are strong evidence of the template meant.
+ * 6. Rank by T, then P, then L, then templates that name the page type over generic ones, then id.
  *
  * Fit = 0.6·T + 0.4·L, in [0, 1]; it feeds the confidence score.
  */
@@ -60,10 +63,21 @@ export function lexicalScore(description: string, template: Template): number {
   return [...wanted].filter((w) => have.has(w)).length / wanted.size;
 }
 
+/** P in the module comment. */
+export function parameterScore(given: Record<string, unknown> | undefined, template: Template): number {
+  const names = Object.keys(given ?? {});
+  const declared = new Set(template.parameters.map((p) => p.name));
+  const needed = template.parameters.filter((p) => p.required && p.default === undefined);
+  const a = names.length === 0 ? 1 : names.filter((n) => declared.has(n)).length / names.length;
+  const b = needed.length === 0 ? 1 : needed.filter((p) => given?.[p.name] != null).length / needed.length;
+  return (a + b) / 2;
+}
+
 export interface RankedTemplate {
   template: Template;
   testType: number;
   lexical: number;
+  parameters: number;
   /** 0.6·T + 0.4·L. */
   fit: number;
 }
@@ -71,7 +85,8 @@ export interface RankedTemplate {
 function rank(request: GenerationRequest, template: Template): RankedTemplate {
   const t = testTypeScore(request.testType, template);
   const l = lexicalScore(request.description, template);
-  return { template, testType: t, lexical: l, fit: Math.round((0.6 * t + 0.4 * l) * 1000) / 1000 };
+  const p = parameterScore(request.parameters, template);
+  return { template, testType: t, lexical: l, parameters: p, fit: Math.round((0.6 * t + 0.4 * l) * 1000) / 1000 };
 }
 
 /** Templates that fit the request, best first (possibly empty). Ignores `templateId`. */
@@ -85,6 +100,7 @@ export function rankTemplates(templates: readonly Template[], request: Generatio
     .sort(
       (a, b) =>
         b.testType - a.testType ||
+        b.parameters - a.parameters ||
         b.lexical - a.lexical ||
         specific(b.template) - specific(a.template) ||
         a.template.id.localeCompare(b.template.id),

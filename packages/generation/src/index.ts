@@ -6,7 +6,7 @@ export { generate, MAX_RETRIES } from './generate.js';
 export { GenerationError, isGenerationError, type GenerationErrorCode, type GenerationErrorDetails } from './error.js';
 export { templateProvider, generateFromTemplate } from './template-provider.js';
 export { createClaudeProvider, providerFromEnv, DEFAULT_CLAUDE_MODEL, type ClaudeProviderOptions } from './claude-provider.js';
-export { chooseTemplate, rankTemplates, testTypeScore, lexicalScore, type RankedTemplate } from './choose.js';
+export { chooseTemplate, rankTemplates, testTypeScore, lexicalScore, parameterScore, type RankedTemplate } from './choose.js';
 export { resolveParameters, parseParameter } from './parameters.js';
 export { resolveSelector, nearestSelectors, selectorsForPage } from './selector-param.js';
 export { renderTemplate, placeholderNames, PLACEHOLDER } from './render.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chooseTemplate, isGenerationError, lexicalScore, rankTemplates, testTypeScore } from '../index.js';
+import { chooseTemplate, isGenerationError, lexicalScore, parameterScore, rankTemplates, testTypeScore } from '../index.js';
 import { bannerCountdown, bannerTop, ctaText, makeBrand } from './__fixtures__/brand.js';
 
 const brand = makeBrand();
@@ -16,6 +16,13 @@ describe('chooseTemplate', () => {
     assert.equal(sale.template.id, 'banner-countdown');
     const plain = chooseTemplate(brand.templates, { testType: 'banner', description: 'Dismissible announcement above the hero' });
     assert.equal(plain.template.id, 'banner-top');
+  });
+
+  it('prefers the template that declares the given parameters over a closer description', () => {
+    const r = chooseTemplate(brand.templates, { testType: 'banner', description: 'sale countdown', parameters: { target: '.hero', message: 'Hi' } });
+    assert.equal(r.template.id, 'banner-top');
+    assert.equal(parameterScore({ target: '.hero', message: 'Hi' }, bannerCountdown), 0.5 * (0.5 + 0.5));
+    assert.equal(parameterScore(undefined, bannerTop), 0.5);
   });
 
   it('is deterministic: equal scores fall back to the template id', () => {
