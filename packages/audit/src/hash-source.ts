@@ -9,7 +9,7 @@
  */
 import { AuditError } from './error.js';
 import { EMPTY_ROOT_HASH, HASH_SIZE, hashChildren } from './hash.js';
-import type { NodeId } from './node-id.js';
+import { checkCount, nodeEnd, nodeStart, type NodeId } from './node-id.js';
 import { consistencyPlan, inclusionPlan, rootNodes, type ProofPlan, type ProofStep } from './proof-plan.js';
 
 /** Hashes of complete subtrees, e.g. a table keyed by (level, index), or memory. */
@@ -101,4 +101,40 @@ export async function rootHashAt(source: HashSource, size: number): Promise<Uint
     throw new AuditError('HASH_SOURCE_FAILED', 'hash source failed to read root nodes', { cause });
   }
   return rootFromNodes(size, hashes);
+}
+
+/**
+ * A {@link HashSource} over leaf hashes alone, for stores that keep only the leaves (or tools
+ * that recompute a tree): each complete subtree is rebuilt from its leaves, so a proof reads
+ * O(n) leaf hashes instead of O(log n) nodes. Prefer storing complete subtrees for serving.
+ * @param leafHashes returns the leaf hashes of [start, end), in order.
+ */
+export function leafHashSource(
+  leafHashes: (start: number, end: number) => readonly Uint8Array[] | Promise<readonly Uint8Array[]>,
+): HashSource {
+  return {
+    async nodeHashes(ids) {
+      const out: Uint8Array[] = [];
+      for (const id of ids) {
+        checkCount(id.level, 'node level');
+        checkCount(id.index, 'node index');
+        const start = nodeStart(id);
+        const leaves = await leafHashes(start, nodeEnd(id));
+        checkHashes(nodeEnd(id) - start, leaves);
+        out.push(perfectRoot(leaves));
+      }
+      return out;
+    },
+  };
+}
+
+/** Root of a perfect subtree (power-of-two count) from its leaf hashes, level by level. */
+function perfectRoot(leaves: readonly Uint8Array[]): Uint8Array {
+  let row: readonly Uint8Array[] = leaves;
+  while (row.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i < row.length; i += 2) next.push(hashChildren(row[i]!, row[i + 1]!));
+    row = next;
+  }
+  return row[0]!;
 }

@@ -11,6 +11,7 @@ export {
   assembleProof,
   consistencyProof,
   inclusionProof,
+  leafHashSource,
   planNodeIds,
   rootFromNodes,
   rootHashAt,
