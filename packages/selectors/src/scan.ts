@@ -54,10 +54,15 @@ class Fault extends Error {
   }
 }
 
+// Character classes by code unit: these run once per character, so no regular expressions.
 const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
-const isNameStart = (c: string | undefined): boolean => c !== undefined && (/[A-Za-z_]/.test(c) || c.charCodeAt(0) >= 0x80);
-const isNameChar = (c: string | undefined): boolean => c !== undefined && (isNameStart(c) || /[0-9-]/.test(c));
+function isNameStart(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const x = c.charCodeAt(0);
+  return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || x === 95 || x >= 0x80;
+}
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isNameChar = (c: string | undefined): boolean => isNameStart(c) || isDigit(c) || c === '-';
 
 /** Scans `src`; never throws. On the first fault it returns what it has plus `error`. */
 export function scanSelectorList(src: string): ScanResult {

@@ -31,28 +31,49 @@ export const MIN_SUGGESTION_SCORE = 0.35;
 
 const MAX_NAME = 200;
 
+// Two reusable rows: names are capped at MAX_NAME, so this never reallocates.
+const rowA = new Uint16Array(MAX_NAME + 1);
+const rowB = new Uint16Array(MAX_NAME + 1);
+
 function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
       cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length] as number;
 }
 
+/** Bounded memo: suggestions compare the same approved names over and over. */
+function memo<T>(limit: number, fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = fn(key);
+      if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+      cache.set(key, v);
+    }
+    return v;
+  };
+}
+
 /** Words of an identifier: `addToCart`, `add-to-cart`, `add_to__cart` all give add, to, cart. */
-export function identifierWords(s: string): string[] {
-  return s
+export const identifierWords: (s: string) => readonly string[] = memo(10_000, (s) =>
+  s
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
+    .filter(Boolean),
+);
 
 /**
  * Word equality that accepts the abbreviations front-end code is full of: a prefix of four or
@@ -109,7 +130,7 @@ function collect(list: readonly ScannedComplex[], out: Hook[]): void {
 }
 
 /** Hooks of a selector; text that does not parse still yields the names it contains. */
-function hooks(css: string): Hook[] {
+function hooksOf(css: string): Hook[] {
   const { result, scanned } = analyseSelector(css, { jquery: true });
   const out: Hook[] = [];
   if (result.ok) collect(scanned, out);
@@ -125,6 +146,9 @@ function hooks(css: string): Hook[] {
   }
   return out;
 }
+
+const hooks = memo(5_000, hooksOf);
+const normalized = memo(5_000, normalizeSelector);
 
 /** The name that identifies the element, for comparing hooks of different kinds. */
 const identity = (h: Hook): string | undefined => (h.kind === 'id' || h.kind === 'class' ? h.name : h.kind === 'attr' ? h.value : undefined);
@@ -185,20 +209,20 @@ function selectorScore(query: Hook[], candidate: Hook[]): number {
  */
 export function suggestNearest(css: string, approved: readonly string[], limit = 3): Suggestion[] {
   if (limit <= 0 || approved.length === 0) return [];
-  const normalized = normalizeSelector(css);
-  const query = hooks(css);
+  const queryText = normalizeSelector(css);
+  const query = hooksOf(css);
   const queryWords = bagOfWords(query);
   const seen = new Set<string>();
   const scored: (Suggestion & { index: number })[] = [];
   approved.forEach((selector, index) => {
     if (seen.has(selector)) return;
     seen.add(selector);
-    const candidate = normalizeSelector(selector);
+    const candidate = normalized(selector);
     const candidateHooks = hooks(selector);
     const score =
-      candidate === normalized
+      candidate === queryText
         ? 1
-        : Math.min(0.99, 0.6 * selectorScore(query, candidateHooks) + 0.25 * wordOverlap(queryWords, bagOfWords(candidateHooks)) + 0.15 * nameSimilarity(normalized, candidate));
+        : Math.min(0.99, 0.6 * selectorScore(query, candidateHooks) + 0.25 * wordOverlap(queryWords, bagOfWords(candidateHooks)) + 0.15 * nameSimilarity(queryText, candidate));
     if (score >= MIN_SUGGESTION_SCORE) scored.push({ selector, score: Math.round(score * 1000) / 1000, index });
   });
   scored.sort((a, b) => b.score - a.score || a.index - b.index);
