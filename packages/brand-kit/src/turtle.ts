@@ -161,8 +161,10 @@ export function parseTurtle(text: string, options: ParseTurtleOptions = {}): Par
   let lastLiteral: Token | undefined;
 
   const here = (): Range => (current ? tokenRange(current) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-  const tag = <T extends object>(term: T, range: Range = here()): T => {
-    termRanges.set(term, range);
+  // Terms created outside any token (n3's shared rdf:nil, rdf:first, `a`) stay untagged, so they
+  // take the range of whichever token emits them.
+  const tag = <T extends object>(term: T, range?: Range): T => {
+    if (range !== undefined || current !== undefined) termRanges.set(term, range ?? here());
     return term;
   };
   const rangeOf = (term: RDF.Term): Range => termRanges.get(term) ?? here();

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { parseTurtle } from '../turtle.js';
+import { range, textAt } from './helpers.js';
+
+/** The source text of each triple's subject, predicate and object. */
+function texts(text: string): string[][] {
+  const parsed = parseTurtle(text);
+  assert.equal(parsed.error, undefined);
+  return parsed.positions.map((p) => [textAt(text, p.subject), textAt(text, p.predicate), textAt(text, p.object)]);
+}
+
+describe('parseTurtle', () => {
+  it('gives each triple the ranges of its own tokens across ; and , abbreviations', () => {
+    const text = '@prefix ex: <http://e/> .\nex:s a ex:C ;\n  ex:p ex:o1, ex:o2 ;\n  ex:q "v" .\n';
+    assert.deepEqual(texts(text), [
+      ['ex:s', 'a', 'ex:C'],
+      ['ex:s', 'ex:p', 'ex:o1'],
+      ['ex:s', 'ex:p', 'ex:o2'],
+      ['ex:s', 'ex:q', '"v"'],
+    ]);
+  });
+
+  it('covers a literal through its datatype or language tag', () => {
+    const text = 'PREFIX ex: <http://e/>\nex:s ex:p "a"^^ex:dt, "b"@en, 42, true .\n';
+    assert.deepEqual(texts(text).map((t) => t[2]), ['"a"^^ex:dt', '"b"@en', '42', 'true']);
+  });
+
+  it('spans a multi-line string over its lines', () => {
+    const text = '@prefix ex: <http://e/> .\nex:s ex:body """line one\nline two""" .\n';
+    const parsed = parseTurtle(text);
+    assert.deepEqual(parsed.positions[0]!.object, range(1, 13, 2, 11));
+  });
+
+  it('keeps the outer verb for a triple whose object is a blank node property list', () => {
+    const text = '@prefix ex: <http://e/> .\nex:s a [ a ex:Inner ; ex:r ex:x ] ;\n  ex:after ex:y .\n';
+    assert.deepEqual(texts(text), [
+      ['[', 'a', 'ex:Inner'],
+      ['[', 'ex:r', 'ex:x'],
+      ['ex:s', 'a', '['],
+      ['ex:s', 'ex:after', 'ex:y'],
+    ]);
+  });
+
+  it('points collection triples at their items and the list object at its first item', () => {
+    const text = '@prefix ex: <http://e/> .\nex:s ex:list ( ex:a "b" ) .\n';
+    const t = texts(text);
+    // rdf:first a, rdf:rest, rdf:first "b", rdf:rest nil, then ex:s ex:list (head)
+    assert.deepEqual(t.map((x) => x[2]), ['ex:a', '"b"', '"b"', ')', 'ex:a']);
+    assert.deepEqual(t[t.length - 1]!.slice(0, 2), ['ex:s', 'ex:list']);
+  });
+
+  it('handles a blank node property list as subject', () => {
+    const text = '@prefix ex: <http://e/> .\n[ ex:p ex:o ] ex:q ex:r .\n';
+    assert.deepEqual(texts(text), [['[', 'ex:p', 'ex:o'], ['[', 'ex:q', 'ex:r']]);
+  });
+
+  it('reports the offending token of a grammar error and keeps the triples before it', () => {
+    const text = '@prefix ex: <http://e/> .\nex:s ex:p ex:o .\nex:s ex:p ex:o ex:oops .\n';
+    const parsed = parseTurtle(text);
+    assert.equal(parsed.quads.length, 1);
+    assert.deepEqual(parsed.error?.range, range(2, 15, 2, 22));
+    assert.match(parsed.error!.message, /Expected punctuation/);
+  });
+
+  it('reports an undefined prefix at the prefixed name', () => {
+    const parsed = parseTurtle('ex:s <http://e/p> <http://e/o> .\n');
+    assert.deepEqual(parsed.error?.range, range(0, 0, 0, 4));
+    assert.match(parsed.error!.message, /Undefined prefix "ex:"/);
+  });
+
+  it('reports a lexical error (unterminated string) on its line without throwing', () => {
+    const text = '@prefix ex: <http://e/> .\nex:s ex:p "never closed .\n';
+    const parsed = parseTurtle(text);
+    assert.equal(parsed.error?.range.start.line, 1);
+    assert.equal(parsed.error?.range.start.character, 10);
+  });
+
+  it('collects the declared prefixes', () => {
+    assert.deepEqual(parseTurtle('@prefix ex: <http://e/> .\nPREFIX x: <http://x/>\n').prefixes, { ex: 'http://e/', x: 'http://x/' });
+  });
+});
