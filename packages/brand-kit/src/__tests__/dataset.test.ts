@@ -1,9 +1,18 @@
 import assert from 'node:assert/strict';
 import { DataFactory } from 'n3';
-import rdf from '@rdfjs/data-model';
+import type * as RDF from '@rdfjs/types';
 import { IndexedDataset } from '../dataset.js';
 
 const { namedNode: n, literal, quad } = DataFactory;
+
+/** Terms of a foreign RDF/JS factory: plain objects, not n3's classes. */
+const foreign = {
+  namedNode: (value: string): RDF.NamedNode => ({ termType: 'NamedNode', value, equals: (o) => o?.termType === 'NamedNode' && o.value === value }),
+  literal: (value: string): RDF.Literal => {
+    const datatype = foreign.namedNode('http://www.w3.org/2001/XMLSchema#string');
+    return { termType: 'Literal', value, language: '', direction: '', datatype, equals: (o) => o?.termType === 'Literal' && o.value === value };
+  },
+};
 const s1 = n('http://e/s1');
 const s2 = n('http://e/s2');
 const p = n('http://e/p');
@@ -42,8 +51,8 @@ describe('IndexedDataset', () => {
 
   it('matches terms from another RDF/JS factory by value', () => {
     const ds = sample();
-    assert.equal(ds.match(rdf.namedNode('http://e/s1'), rdf.namedNode('http://e/p'), rdf.literal('x')).size, 1);
-    assert.equal(ds.has(rdf.quad(rdf.namedNode('http://e/s2'), rdf.namedNode('http://e/p'), rdf.namedNode('http://e/o'))), true);
+    assert.equal(ds.match(foreign.namedNode('http://e/s1'), foreign.namedNode('http://e/p'), foreign.literal('x')).size, 1);
+    assert.equal(ds.has(quad(foreign.namedNode('http://e/s2'), foreign.namedNode('http://e/p'), foreign.namedNode('http://e/o'))), true);
   });
 
   it('filters by graph when one is given', () => {

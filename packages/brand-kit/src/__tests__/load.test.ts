@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadBrand, validateBrandText } from '../load.js';
+import type { ApprovedSelector } from '../model.js';
 import { NORTHWIND_BRAND, NORTHWIND_SELECTORS, PREFIXES, fixture, range } from './helpers.js';
 
 interface SelectorEntry {
@@ -29,7 +30,7 @@ describe('loadBrand on the Northwind example', () => {
     const entries = JSON.parse(readFileSync(NORTHWIND_SELECTORS, 'utf8')) as SelectorEntry[];
     assert.equal(brand?.selectors.length, entries.length);
     for (const entry of entries) {
-      const selector = brand?.selectors.find((s) => s.css === entry.css);
+      const selector: ApprovedSelector | undefined = brand?.selectors.find((s) => s.css === entry.css);
       assert.ok(selector, `approved: ${entry.css}`);
       assert.deepEqual(selector.pageTypes, entry.pageTypes);
       assert.equal(selector.stability, entry.stability);
