@@ -111,23 +111,62 @@ export function signCheckpoint(checkpoint: Checkpoint, privateKey: KeyObject, ti
   return { checkpoint: parseCheckpoint(body), note, signature: main.signature, timestamp };
 }
 
+/** A checkpoint whose note signature (type 0x01) verified; the timestamp is checked apart. */
+export interface SignatureVerifiedCheckpoint {
+  readonly checkpoint: Checkpoint;
+  readonly note: string;
+  /** The signed note text (the checkpoint body). */
+  readonly text: string;
+  readonly signature: Uint8Array;
+  /** All signature lines of the note (for {@link verifyCheckpointTimestamp}). */
+  readonly signatures: readonly NoteSignature[];
+}
+
 /**
- * Verifies a checkpoint note under the log's public key. The key name is the origin: either the
- * expected one, or (when `origin` is omitted) the note's own first line.
- * @throws AuditError NOTE_* for the signature, CHECKPOINT_MALFORMED for the body,
- * CHECKPOINT_ORIGIN_MISMATCH, COSIGNATURE_INVALID when the timestamp line is missing or forged.
+ * Verifies the log's note signature on a checkpoint and parses its body. The key name is the
+ * origin: either the expected one, or (when `origin` is omitted) the note's own first line.
+ * @throws AuditError NOTE_MALFORMED / NOTE_UNKNOWN_KEY / NOTE_SIGNATURE_INVALID,
+ * CHECKPOINT_ORIGIN_MISMATCH, CHECKPOINT_MALFORMED.
  */
-export function verifyCheckpoint(note: string | Uint8Array, publicKey: KeyObject, origin?: string): VerifiedCheckpoint {
+export function verifyCheckpointSignature(note: string | Uint8Array, publicKey: KeyObject, origin?: string): SignatureVerifiedCheckpoint {
   const parsed = parseNote(note);
   const claimed = parsed.text.slice(0, parsed.text.indexOf('\n'));
   if (origin !== undefined && claimed !== origin) {
     throw new AuditError('CHECKPOINT_ORIGIN_MISMATCH', `checkpoint origin is "${claimed}", expected "${origin}"`);
   }
   const name = origin ?? claimed;
+  try {
+    checkKeyName(name);
+  } catch (cause) {
+    throw new AuditError('CHECKPOINT_MALFORMED', `checkpoint origin "${name}" cannot be a key name`, { cause });
+  }
   const { text, signature } = verifyNote(note, { name, publicKey });
-  const checkpoint = parseCheckpoint(text);
-  const timestamp = verifyTimestamp(parsed.signatures, text, name, publicKey);
-  return { checkpoint, note: typeof note === 'string' ? note : Buffer.from(note).toString('utf8'), signature: signature.signature, timestamp };
+  return {
+    checkpoint: parseCheckpoint(text),
+    note: typeof note === 'string' ? note : Buffer.from(note).toString('utf8'),
+    text,
+    signature: signature.signature,
+    signatures: parsed.signatures,
+  };
+}
+
+/**
+ * The signing time bound by the log's own tlog-cosignature/v1 line on a checkpoint whose note
+ * signature already verified.
+ * @throws AuditError COSIGNATURE_INVALID when the line is missing, duplicated or does not verify.
+ */
+export function verifyCheckpointTimestamp(verified: SignatureVerifiedCheckpoint, publicKey: KeyObject): number {
+  return verifyTimestamp(verified.signatures, verified.text, verified.checkpoint.origin, publicKey);
+}
+
+/**
+ * Verifies a checkpoint note completely: note signature, body, and timestamped cosignature.
+ * @throws AuditError as {@link verifyCheckpointSignature} and {@link verifyCheckpointTimestamp}.
+ */
+export function verifyCheckpoint(note: string | Uint8Array, publicKey: KeyObject, origin?: string): VerifiedCheckpoint {
+  const verified = verifyCheckpointSignature(note, publicKey, origin);
+  const timestamp = verifyCheckpointTimestamp(verified, publicKey);
+  return { checkpoint: verified.checkpoint, note: verified.note, signature: verified.signature, timestamp };
 }
 
 function verifyTimestamp(signatures: readonly NoteSignature[], body: string, name: string, publicKey: KeyObject): number {

@@ -61,7 +61,10 @@ export {
   parseCheckpoint,
   signCheckpoint,
   verifyCheckpoint,
+  verifyCheckpointSignature,
+  verifyCheckpointTimestamp,
   type Checkpoint,
+  type SignatureVerifiedCheckpoint,
   type SignedCheckpoint,
   type VerifiedCheckpoint,
 } from './checkpoint.js';

@@ -7,9 +7,8 @@
 import type { KeyObject } from 'node:crypto';
 import { bytesEqual, fromBase64, fromHex, toBase64, toHex } from './bytes.js';
 import { canonicalBytes, type JsonValue } from './canonical.js';
-import type { SignedCheckpoint } from './checkpoint.js';
-import { verifyCheckpoint } from './checkpoint.js';
-import { AuditError } from './error.js';
+import { verifyCheckpointSignature, verifyCheckpointTimestamp, type SignedCheckpoint } from './checkpoint.js';
+import { AuditError, type AuditErrorCode } from './error.js';
 import { HASH_SIZE, hashLeaf } from './hash.js';
 import { importPublicKeyPem, logId } from './keys.js';
 import { verifyInclusion } from './verify.js';
@@ -122,11 +121,18 @@ function shapeFailures(receipt: unknown): ReceiptFailure[] {
   return out;
 }
 
-function attempt<T>(failures: ReceiptFailure[], check: ReceiptCheck, run: () => T): T | undefined {
+/** Runs one check; a thrown error becomes a failure of `check` (or of a more precise one by code). */
+function attempt<T>(
+  failures: ReceiptFailure[],
+  check: ReceiptCheck,
+  run: () => T,
+  byCode: Partial<Record<AuditErrorCode, ReceiptCheck>> = {},
+): T | undefined {
   try {
     return run();
   } catch (error) {
-    failures.push({ check, message: error instanceof Error ? error.message : String(error) });
+    const precise = error instanceof AuditError ? byCode[error.code] : undefined;
+    failures.push({ check: precise ?? check, message: error instanceof Error ? error.message : String(error) });
     return undefined;
   }
 }
@@ -160,8 +166,14 @@ export function verifyReceipt(receipt: unknown, publicKey: string | KeyObject, o
     failures.push({ check: 'leaf-hash', message: `leafHash ${r.leafHash} is not SHA-256(0x00 || leaf) = ${toHex(leafHash)}` });
   }
 
-  const verified = attempt(failures, 'checkpoint-signature', () => verifyCheckpoint(cp.note, key, options.origin));
+  const verified = attempt(failures, 'checkpoint-signature', () => verifyCheckpointSignature(cp.note, key, options.origin), {
+    CHECKPOINT_MALFORMED: 'checkpoint-body',
+  });
   if (verified !== undefined) {
+    const timestamp = attempt(failures, 'checkpoint-timestamp', () => verifyCheckpointTimestamp(verified, key));
+    if (timestamp !== undefined && cp.timestamp !== timestamp) {
+      failures.push({ check: 'checkpoint-timestamp', message: `checkpoint.timestamp ${cp.timestamp} differs from the signed ${timestamp}` });
+    }
     const body = verified.checkpoint;
     if (body.treeSize !== cp.treeSize) {
       failures.push({ check: 'checkpoint-body', message: `checkpoint.treeSize ${cp.treeSize} differs from the signed note's ${body.treeSize}` });
@@ -171,9 +183,6 @@ export function verifyReceipt(receipt: unknown, publicKey: string | KeyObject, o
     }
     if (cp.signature !== toBase64(verified.signature)) {
       failures.push({ check: 'checkpoint-signature', message: "checkpoint.signature is not the note's signature by the log key" });
-    }
-    if (cp.timestamp !== verified.timestamp) {
-      failures.push({ check: 'checkpoint-timestamp', message: `checkpoint.timestamp ${cp.timestamp} differs from the signed ${verified.timestamp}` });
     }
   }
   const expectedLogId = logId(key);

@@ -7,6 +7,7 @@ import {
   exportPublicKeyPem,
   generateLogKeyPair,
   signCheckpoint,
+  signNote,
   verifyReceipt,
   type JsonValue,
   type Receipt,
@@ -104,6 +105,16 @@ describe('verifyReceipt', () => {
     assert.deepEqual(failedChecks(receiptFor(2), stranger), ['checkpoint-signature', 'log-id']);
     const wrongOrigin = verifyReceipt(receiptFor(2), publicPem, { origin: 'other.example/log' });
     assert.deepEqual(wrongOrigin.ok ? [] : wrongOrigin.failures.map((f) => f.check), ['checkpoint-signature']);
+  });
+
+  it('names the timestamp check alone when only the cosignature line is missing', () => {
+    const stripped = tampered((r) => (r.checkpoint.note = r.checkpoint.note.split('\n').slice(0, -2).join('\n') + '\n'));
+    assert.deepEqual(failedChecks(stripped), ['checkpoint-timestamp']);
+  });
+
+  it('names the checkpoint-body check for a validly signed note that is not a checkpoint', () => {
+    const note = signNote(`${ORIGIN}\n013\n${Buffer.from(tree.root()).toString('base64')}\n`, { name: ORIGIN, privateKey: keys.privateKey });
+    assert.deepEqual(failedChecks(tampered((r) => (r.checkpoint.note = note))), ['checkpoint-body']);
   });
 
   it('reports malformed receipts and keys without throwing', () => {
