@@ -19,15 +19,16 @@ await build({
   ...common,
   entryPoints: [join(here, '..', 'lsp', 'src', 'main.ts')],
   format: 'esm',
-  outfile: join(dist, 'server.mjs'),
+  outfile: join(dist, 'server', 'main.mjs'),
   banner: { js: "import { createRequire as __bsCreateRequire } from 'node:module'; const require = __bsCreateRequire(import.meta.url);" },
 });
-// Data files the domain packages read at run time (ontology, SHACL shapes), beside the bundle.
+// Data files brand-kit reads at run time relative to its module (`../ontology/bs.ttl`,
+// `../shapes/brand.shacl.ttl`): the server bundle sits in dist/server/, so they go in dist/.
 for (const [from, to] of [
-  ['packages/brand-kit/ontology', 'assets/ontology'],
-  ['packages/brand-kit/shapes', 'assets/shapes'],
+  ['packages/brand-kit/ontology', 'ontology'],
+  ['packages/brand-kit/shapes', 'shapes'],
 ]) {
   const source = join(here, '..', from);
   if (existsSync(source)) cpSync(source, join(dist, to), { recursive: true });
 }
-console.log(`built ${join(dist, 'extension.js')} and ${join(dist, 'server.mjs')}`);
+console.log(`built ${join(dist, 'extension.js')} and ${join(dist, 'server', 'main.mjs')}`);

@@ -9,7 +9,7 @@ export const DOCUMENT_SELECTOR = ['javascript', 'javascriptreact', 'typescript',
 );
 
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.mjs');
+  const module = context.asAbsolutePath('dist/server/main.mjs');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },

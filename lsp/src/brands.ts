@@ -95,7 +95,7 @@ export class BrandCache {
       }
     }
     try {
-      return { file, ...this.#engine.loadBrand(text, { file }) };
+      return { file, ...(await this.#engine.loadBrand(text, { file })) };
     } catch (error) {
       // loadBrand reports problems rather than throwing; this guards the server against a bug there.
       const reason = error instanceof Error ? error.message : String(error);

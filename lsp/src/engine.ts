@@ -3,13 +3,14 @@
  * @brandsafe/brand-kit, @brandsafe/selectors). Everything the server needs from them goes through
  * {@link Engine}, so the check the editor shows is the very function `brandsafe check` runs.
  */
-import type { Brand, BrandProblem, Position, SourceLocation } from '@brandsafe/brand-kit';
+import type { Brand, BrandProblem, Position, Range } from '@brandsafe/brand-kit';
 import type { CheckInput, CheckOptions, CheckResult, RuleMeta } from '@brandsafe/rules';
 
 /** The position index over a loaded Turtle graph that brand-kit keeps beside the model. */
 export interface GraphIndex {
-  subjectLocations(iri: string): SourceLocation[];
-  termLocations(iri: string): SourceLocation[];
+  /** Ranges where `iri` is the subject of a triple (its description), in document order. */
+  subjectLocations(iri: string): Range[];
+  termLocations(iri: string): Range[];
   quadAt(position: Position): unknown;
 }
 
@@ -34,9 +35,10 @@ export interface SnapshotMatch {
 
 export interface Engine {
   check(input: CheckInput, options: CheckOptions): CheckResult;
-  loadBrand(text: string, options: { file?: string }): LoadedBrand;
+  /** Parses, SHACL-validates and models a brand graph; problems are reported, never thrown. */
+  loadBrand(text: string, options: { file?: string }): Promise<LoadedBrand>;
   readonly rules: readonly RuleMeta[];
   vocabulary(): readonly VocabularyTerm[];
-  /** Match counts of `css` in each snapshot found under `folder`; empty when there are none. */
-  snapshotMatches(css: string, folder: string): SnapshotMatch[];
+  /** Match counts of `css` in each page snapshot of the brand rooted at `root`; empty when there are none. */
+  snapshotMatches(css: string, root: string): Promise<SnapshotMatch[]>;
 }

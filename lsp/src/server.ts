@@ -222,7 +222,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!selector) return null;
       const entry = await brandFor(document.uri);
       const root = entry ? dirname(dirname(entry.file)) : undefined;
-      return selectorHover(selector, entry?.brand, root ? engine.snapshotMatches(selector.value, root) : []);
+      return selectorHover(selector, entry?.brand, root ? await engine.snapshotMatches(selector.value, root) : []);
     } catch (error) {
       connection.console.error(`brandsafe hover failed: ${errorText(error)}`);
       return null;

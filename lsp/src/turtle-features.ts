@@ -131,7 +131,7 @@ export class TurtleIndex {
     text ??= await readFile(path, 'utf8').catch(() => '');
     let graph: GraphIndex | undefined;
     try {
-      graph = this.engine.loadBrand(text, { file: path }).graph;
+      graph = (await this.engine.loadBrand(text, { file: path })).graph;
     } catch {
       graph = undefined;
     }
@@ -148,7 +148,7 @@ export class TurtleIndex {
     const found: Location[] = [];
     for (const file of files) {
       const graph = await this.#graph(file);
-      for (const loc of graph?.subjectLocations(term.iri) ?? []) found.push({ uri: pathToUri(file), range: loc.range });
+      for (const range of graph?.subjectLocations(term.iri) ?? []) found.push({ uri: pathToUri(file), range });
     }
     return found;
   }

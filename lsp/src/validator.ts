@@ -51,7 +51,7 @@ export async function checkText(
   const path = uriToPath(doc.uri);
   if (kind.kind === 'none') return { diagnostics: [], items: [] };
   if (kind.kind === 'turtle') {
-    const loaded = opts.engine.loadBrand(doc.text, path ? { file: path } : {});
+    const loaded = await opts.engine.loadBrand(doc.text, path ? { file: path } : {});
     return { diagnostics: loaded.problems.map(problemToDiagnostic), items: [] };
   }
   const brandFile = await discover(path, settings.brand ?? opts.cliBrand ?? null);
