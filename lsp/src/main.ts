@@ -15,5 +15,5 @@ function argValue(name: string): string | undefined {
 
 const connection = createConnection(ProposedFeatures.all);
 const cliBrand = argValue('--brand');
-const engine = await createDefaultEngine();
+const engine = createDefaultEngine();
 startServer(connection, { engine, ...(cliBrand ? { cliBrand } : {}) });
