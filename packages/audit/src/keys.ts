@@ -70,17 +70,28 @@ export function importPublicKeyPem(pem: string): KeyObject {
   return key;
 }
 
+// KeyObjects are immutable, so derived values are cached per key: signing and verifying a
+// checkpoint otherwise spends more time re-exporting the key than on Ed25519 itself.
+const publicOfPrivate = new WeakMap<KeyObject, KeyObject>();
+const rawOfPublic = new WeakMap<KeyObject, Buffer>();
+
 /** The public half of a private key. */
 export function publicKeyOf(privateKey: KeyObject): KeyObject {
   checkEd25519(privateKey, 'private');
-  return createPublicKey(privateKey);
+  let publicKey = publicOfPrivate.get(privateKey);
+  if (!publicKey) publicOfPrivate.set(privateKey, (publicKey = createPublicKey(privateKey)));
+  return publicKey;
 }
 
 /** The 32-byte RFC 8032 encoding of an Ed25519 public key. */
 export function rawPublicKey(publicKey: KeyObject): Buffer {
   checkEd25519(publicKey, 'public');
-  const der = publicKey.export({ format: 'der', type: 'spki' });
-  return der.subarray(ED25519_SPKI_PREFIX.length);
+  let raw = rawOfPublic.get(publicKey);
+  if (!raw) {
+    raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(ED25519_SPKI_PREFIX.length);
+    rawOfPublic.set(publicKey, raw);
+  }
+  return Buffer.from(raw);
 }
 
 /** An Ed25519 public key from its 32 raw bytes. @throws AuditError KEY_INVALID */
