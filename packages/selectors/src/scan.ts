@@ -7,43 +7,9 @@
  * fails like `querySelector('#123')` does) and knows nothing about pseudo-class names: that
  * check lives in pseudos.ts.
  */
-import type { SelectorParseError } from './types.js';
+import type { ScanResult, ScannedCombinator, ScannedComplex, ScannedCompound, ScannedSimple } from './scan-types.js';
 
-export interface Span {
-  offset: number;
-  length: number;
-}
-export type SimpleKind = 'tag' | 'universal' | 'id' | 'class' | 'attribute' | 'pseudo-class' | 'pseudo-element';
-export interface ScannedSimple extends Span {
-  kind: SimpleKind;
-  /** Unescaped name: tag, id, class, attribute name or pseudo name (pseudo names lower-cased). */
-  name: string;
-  /** Attribute value (unescaped, unquoted); absent for `[attr]`. */
-  value?: string;
-  /** Attribute operator: `=`, `~=`, `|=`, `^=`, `$=`, `*=` (or jQuery's `!=`). */
-  operator?: string;
-  /** Raw argument text of a functional pseudo, and where it starts. */
-  args?: Span & { text: string };
-  /** Parsed argument of selector-list pseudos (`:not()`, `:is()`, `:where()`, `:has()` …). */
-  list?: ScannedComplex[];
-}
-export interface ScannedCompound extends Span {
-  simples: ScannedSimple[];
-}
-export type CombinatorKind = ' ' | '>' | '+' | '~' | '||';
-export interface ScannedCombinator extends Span {
-  kind: CombinatorKind;
-}
-export interface ScannedComplex extends Span {
-  compounds: ScannedCompound[];
-  /** combinators[i] joins compounds[i] and compounds[i + 1]; a leading one (in `:has(> a)`) is `leading`. */
-  combinators: ScannedCombinator[];
-  leading?: ScannedCombinator;
-}
-export interface ScanResult {
-  list: ScannedComplex[];
-  error?: SelectorParseError;
-}
+export type * from './scan-types.js';
 
 /** Pseudo-classes whose argument is itself a selector list. */
 export const SELECTOR_LIST_PSEUDOS = new Set(['not', 'is', 'where', 'has', 'matches', '-webkit-any', '-moz-any', 'host', 'host-context']);
@@ -72,7 +38,11 @@ export function scanSelectorList(src: string): ScanResult {
     if (s.i < src.length) throw new Fault(`Unexpected '${src[s.i]}'`, s.i, 1);
     return { list };
   } catch (e) {
-    if (e instanceof Fault) return { list: [], error: { message: e.message, offset: e.offset, length: Math.max(0, e.length) } };
+    if (e instanceof Fault) {
+      // Clamp: a fault at the end of the text ("expected a name") has nothing left to cover.
+      const offset = Math.min(e.offset, src.length);
+      return { list: [], error: { message: e.message, offset, length: Math.max(0, Math.min(e.length, src.length - offset)) } };
+    }
     throw e;
   }
 }
