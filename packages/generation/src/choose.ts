@@ -49,18 +49,34 @@ export function testTypeScore(requested: string, template: Template): number {
   return union === 0 ? 0 : common / union;
 }
 
+/** The words a template offers to the lexical score, computed once per template object. */
+const templateWords = new WeakMap<Template, Set<string>>();
+function wordsOf(template: Template): Set<string> {
+  let have = templateWords.get(template);
+  if (!have) {
+    const text = [
+      template.label,
+      template.description ?? '',
+      template.testType,
+      ...template.parameters.flatMap((p) => [p.name, p.description ?? '']),
+    ].join(' ');
+    have = new Set(words(text));
+    templateWords.set(template, have);
+  }
+  return have;
+}
+
 /** L in the module comment. */
 export function lexicalScore(description: string, template: Template): number {
-  const wanted = new Set(words(description));
+  return overlap(new Set(words(description)), template);
+}
+
+function overlap(wanted: ReadonlySet<string>, template: Template): number {
   if (wanted.size === 0) return 0;
-  const text = [
-    template.label,
-    template.description ?? '',
-    template.testType,
-    ...template.parameters.flatMap((p) => [p.name, p.description ?? '']),
-  ].join(' ');
-  const have = new Set(words(text));
-  return [...wanted].filter((w) => have.has(w)).length / wanted.size;
+  const have = wordsOf(template);
+  let n = 0;
+  for (const w of wanted) if (have.has(w)) n++;
+  return n / wanted.size;
 }
 
 /** P in the module comment. */
@@ -82,9 +98,9 @@ export interface RankedTemplate {
   fit: number;
 }
 
-function rank(request: GenerationRequest, template: Template): RankedTemplate {
+function rank(request: GenerationRequest, template: Template, wanted = new Set(words(request.description))): RankedTemplate {
   const t = testTypeScore(request.testType, template);
-  const l = lexicalScore(request.description, template);
+  const l = overlap(wanted, template);
   const p = parameterScore(request.parameters, template);
   return { template, testType: t, lexical: l, parameters: p, fit: Math.round((0.6 * t + 0.4 * l) * 1000) / 1000 };
 }
@@ -92,10 +108,11 @@ function rank(request: GenerationRequest, template: Template): RankedTemplate {
 /** Templates that fit the request, best first (possibly empty). Ignores `templateId`. */
 export function rankTemplates(templates: readonly Template[], request: GenerationRequest): RankedTemplate[] {
   const pt = request.pageType;
+  const wanted = new Set(words(request.description));
   const specific = (t: Template): number => (pt !== undefined && t.pageTypes.includes(pt) ? 1 : 0);
   return templates
     .filter((t) => pt === undefined || t.pageTypes.length === 0 || t.pageTypes.includes(pt))
-    .map((t) => rank(request, t))
+    .map((t) => rank(request, t, wanted))
     .filter((r) => r.testType > 0)
     .sort(
       (a, b) =>

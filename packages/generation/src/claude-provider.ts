@@ -81,5 +81,12 @@ export function providerFromEnv(env: Readonly<Record<string, string | undefined>
   const apiKey = env['ANTHROPIC_API_KEY'];
   if (apiKey === undefined || apiKey === '') return templateProvider;
   const baseURL = env['ANTHROPIC_BASE_URL'];
-  return createClaudeProvider({ apiKey, env, ...(baseURL ? { baseURL } : {}) });
+  // One client per configuration, reused across generations (it keeps its connection pool).
+  const key = JSON.stringify([apiKey, baseURL, env['ANTHROPIC_MODEL']]);
+  if (lastFromEnv?.key !== key) {
+    lastFromEnv = { key, provider: createClaudeProvider({ apiKey, env: { ...env }, ...(baseURL ? { baseURL } : {}) }) };
+  }
+  return lastFromEnv.provider;
 }
+
+let lastFromEnv: { key: string; provider: Provider } | undefined;

@@ -17,15 +17,26 @@ export function selectorsForPage(brand: Brand, pageType: string | undefined): Ap
   return brand.selectors.filter((s) => s.pageTypes.length === 0 || s.pageTypes.includes(pageType));
 }
 
-function matches(s: ApprovedSelector, wanted: string): boolean {
-  return s.id === wanted || s.iri === wanted || normalizeCss(s.css) === normalizeCss(wanted);
+/** Normalised css per approved selector, computed once per selector object. */
+const normalized = new WeakMap<ApprovedSelector, string>();
+function cssOf(s: ApprovedSelector): string {
+  let n = normalized.get(s);
+  if (n === undefined) {
+    n = normalizeCss(s.css);
+    normalized.set(s, n);
+  }
+  return n;
+}
+
+function matches(s: ApprovedSelector, wanted: string, wantedCss: string): boolean {
+  return s.id === wanted || s.iri === wanted || cssOf(s) === wantedCss;
 }
 
 /** Up to `limit` approved selectors closest to `wanted` by edit distance over css and id. */
 export function nearestSelectors(candidates: readonly ApprovedSelector[], wanted: string, limit = 3): ApprovedSelector[] {
   const w = normalizeCss(wanted);
   return candidates
-    .map((s) => ({ s, d: Math.min(distance(normalizeCss(s.css), w), distance(s.id, wanted)) }))
+    .map((s) => ({ s, d: Math.min(distance(cssOf(s), w), distance(s.id, wanted)) }))
     .sort((a, b) => a.d - b.d || a.s.css.localeCompare(b.s.css))
     .slice(0, limit)
     .map((x) => x.s);
@@ -39,9 +50,10 @@ export function nearestSelectors(candidates: readonly ApprovedSelector[], wanted
 export function resolveSelector(brand: Brand, param: TemplateParameter, value: string, requestPageType?: string): ApprovedSelector {
   const pageType = param.pageType ?? requestPageType;
   const allowed = selectorsForPage(brand, pageType);
-  const hit = allowed.find((s) => matches(s, value));
+  const valueCss = normalizeCss(value);
+  const hit = allowed.find((s) => matches(s, value, valueCss));
   if (hit) return hit;
-  const elsewhere = brand.selectors.find((s) => matches(s, value));
+  const elsewhere = brand.selectors.find((s) => matches(s, value, valueCss));
   const nearest = nearestSelectors(allowed, value);
   const where = pageType === undefined ? '' : ` on page type "${pageType}"`;
   const why = elsewhere ? ` (it is approved only on ${elsewhere.pageTypes.join(', ')})` : '';

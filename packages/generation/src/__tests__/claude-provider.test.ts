@@ -118,6 +118,8 @@ describe('Claude provider (against a local Messages API)', () => {
     await p.generate({ brand, request, history: [] });
     assert.equal(fake.requests[0]!.apiKey, 'sk-env');
     assert.equal(fake.requests[0]!.body?.model, 'claude-haiku-4-5');
+    assert.equal(providerFromEnv({ ANTHROPIC_API_KEY: 'sk-env', ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_MODEL: 'claude-haiku-4-5' }), p, 'client reused');
+    assert.notEqual(providerFromEnv({ ANTHROPIC_API_KEY: 'sk-other', ANTHROPIC_BASE_URL: fake.url }), p);
   });
 });
 
