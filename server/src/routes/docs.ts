@@ -1,0 +1,54 @@
+/**
+ * Interactive API docs at `/api/docs`: Swagger UI served from the swagger-ui-dist package's own
+ * files, so the page loads nothing from outside this server.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import type { AppEnv } from '../context.js';
+
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+};
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>brandsafe API</title>
+  <link rel="icon" href="/api/docs/assets/favicon-32x32.png">
+  <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css">
+</head>
+<body>
+  <div id="ui"></div>
+  <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+  <script src="/api/docs/assets/init.js"></script>
+</body>
+</html>`;
+
+// A script file rather than inline code, so a strict Content-Security-Policy can forbid inline scripts.
+const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui', deepLinking: true,
+  persistAuthorization: true, tryItOutEnabled: true });`;
+
+export function docsRoutes() {
+  const app = new Hono<AppEnv>();
+  const cache = new Map<string, Buffer>();
+  app.get('/docs', (c) => c.html(PAGE));
+  app.get('/docs/assets/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get('/docs/assets/:file', async (c) => {
+    const file = c.req.param('file');
+    const type = ASSETS[file];
+    if (!type) return c.notFound();
+    let bytes = cache.get(file);
+    if (!bytes) {
+      bytes = await readFile(join(getAbsoluteFSPath(), file));
+      cache.set(file, bytes);
+    }
+    return c.body(new Uint8Array(bytes), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+  });
+  return app;
+}
