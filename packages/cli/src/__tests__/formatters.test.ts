@@ -140,6 +140,7 @@ describe('sarif formatter', () => {
       ['brand/unapproved-selector', 'https://example.test/rules/unapproved-selector', 'error'],
     ]);
     assert.equal(rules[0]!.shortDescription!.text, 'Disallow eval().');
+    assert.equal(rules[0]!.name, 'NoEval');
     assert.match(rules[0]!.fullDescription!.text, /Rule pack: recommended\. Needs no brand graph\. Has a quick fix\./);
     for (const result of run.results!) assert.equal(rules[result.ruleIndex!]!.id, result.ruleId);
     assert.equal(rules[run.results![0]!.ruleIndex!]!.helpUri, 'https://example.test/brand/no-cookies');
@@ -152,7 +153,8 @@ describe('sarif formatter', () => {
     assert.equal(evalResult.level, 'error');
     assert.deepEqual(evalResult.locations![0]!.physicalLocation, {
       artifactLocation: { uri: 'src/a%20b.js', uriBaseId: 'SRCROOT' },
-      region: { startLine: 2, startColumn: 8, endLine: 2, endColumn: 18 },
+      region: { startLine: 2, startColumn: 8, endLine: 2, endColumn: 18, snippet: { text: 'eval("go")' } },
+      contextRegion: { startLine: 1, endLine: 3, snippet: { text: source } },
     });
     assert.equal(run.columnKind, 'utf16CodeUnits');
   });

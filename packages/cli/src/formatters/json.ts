@@ -1,6 +1,5 @@
-import type { Finding, TextEdit } from '@brandsafe/rules';
+import { LineIndex, type Finding, type Range, type TextEdit } from '@brandsafe/rules';
 import { countFindings, eslintSeverity, preferredFix, sortFindings, type RunReport } from '../report.js';
-import { Offsets } from './offsets.js';
 
 /** ESLint's `fix`: one replacement over a range of string offsets. */
 export interface EslintFix {
@@ -36,14 +35,18 @@ export interface EslintResult {
   usedDeprecatedRules: [];
 }
 
+function span(index: LineIndex, range: Range): [number, number] {
+  return [index.offset(range.start), index.offset(range.end)];
+}
+
 /**
  * ESLint merges a multi-edit fix into one replacement covering all edits (its RuleFixer does the
  * same), so consumers that apply `fix` as a single splice still get the right text.
  */
-function mergeEdits(source: string, offsets: Offsets, edits: readonly TextEdit[]): EslintFix | undefined {
+function mergeEdits(source: string, offsets: LineIndex, edits: readonly TextEdit[]): EslintFix | undefined {
   if (edits.length === 0) return undefined;
   const spans = edits
-    .map((e) => ({ span: offsets.span(e.range), text: e.newText }))
+    .map((e) => ({ span: span(offsets, e.range), text: e.newText }))
     .sort((a, b) => a.span[0] - b.span[0]);
   const start = spans[0]!.span[0];
   const end = Math.max(...spans.map((s) => s.span[1]));
@@ -63,7 +66,7 @@ function isFatal(finding: Finding): boolean {
 }
 
 /** A finding as an ESLint message: 0-based LSP positions become 1-based line and column. */
-export function toEslintMessage(finding: Finding, source: string, offsets = new Offsets(source)): EslintMessage {
+export function toEslintMessage(finding: Finding, source: string, offsets = new LineIndex(source)): EslintMessage {
   const { start, end } = finding.range;
   const message: EslintMessage = {
     ruleId: finding.ruleId,
@@ -91,7 +94,7 @@ export function toEslintMessage(finding: Finding, source: string, offsets = new 
 /** The report as ESLint's result objects, one per checked file (clean files included, as ESLint does). */
 export function toEslintResults(report: RunReport): EslintResult[] {
   return report.files.map((file) => {
-    const offsets = new Offsets(file.source);
+    const offsets = new LineIndex(file.source);
     const counts = countFindings(file.findings);
     return {
       filePath: file.filePath,

@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, RuleMeta, Severity } from '@brandsafe/rules';
+import { LineIndex, type Finding, type RuleMeta, type Severity } from '@brandsafe/rules';
 import type * as Sarif from 'sarif';
 import { sortFindings, type RunReport, type RunNote } from '../report.js';
 import { HOMEPAGE } from '../version.js';
@@ -8,6 +8,12 @@ import { HOMEPAGE } from '../version.js';
 /** SARIF 2.1.0 §3.27.10: `error`, `warning`, `note`. */
 function level(severity: Severity): Sarif.ReportingConfiguration.level {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+/** SARIF §3.49.7 `name`: a readable identifier, `recommended/no-eval` → `NoEval`. */
+function ruleName(id: string): string {
+  const local = id.slice(id.indexOf('/') + 1);
+  return local.replace(/(^|[-_])([a-z0-9])/g, (_m, _sep: string, c: string) => c.toUpperCase());
 }
 
 function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
@@ -18,6 +24,7 @@ function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
   ].filter(Boolean);
   return {
     id: meta.id,
+    name: ruleName(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: `${meta.description} ${facts.join(' ')}` },
     helpUri: meta.docsUrl,
@@ -34,6 +41,7 @@ function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
 function adHocDescriptor(finding: Finding): Sarif.ReportingDescriptor {
   return {
     id: finding.ruleId,
+    name: ruleName(finding.ruleId),
     shortDescription: { text: finding.ruleId },
     ...(finding.docsUrl ? { helpUri: finding.docsUrl } : {}),
     defaultConfiguration: { level: level(finding.severity) },
@@ -50,13 +58,27 @@ export function artifactLocation(cwd: string, file: string): Sarif.ArtifactLocat
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
 }
 
-function region(finding: Finding): Sarif.Region {
+/**
+ * The finding's region with its text as `snippet` (SARIF §3.30.13) and the surrounding lines as
+ * `contextRegion` (§3.29.5), so a viewer can show the code without the file at hand.
+ */
+function regions(finding: Finding, source: string, offsets: LineIndex): Pick<Sarif.PhysicalLocation, 'region' | 'contextRegion'> {
   const { start, end } = finding.range;
-  return {
+  const [from, to] = [offsets.offset(finding.range.start), offsets.offset(finding.range.end)];
+  const region: Sarif.Region = {
     startLine: start.line + 1,
     startColumn: start.character + 1,
     endLine: end.line + 1,
     endColumn: end.character + 1,
+    snippet: { text: source.slice(from, to) },
+  };
+  const firstLine = Math.max(0, start.line - 1);
+  const lastLine = Math.max(end.line, Math.min(end.line + 1, offsets.lineCount - 1));
+  const ctxFrom = offsets.offset({ line: firstLine, character: 0 });
+  const ctxTo = offsets.offset({ line: lastLine, character: Number.MAX_SAFE_INTEGER });
+  return {
+    region,
+    contextRegion: { startLine: firstLine + 1, endLine: lastLine + 1, snippet: { text: source.slice(ctxFrom, ctxTo) } },
   };
 }
 
@@ -81,6 +103,7 @@ export function toSarifLog(report: RunReport): Sarif.Log {
   const results: Sarif.Result[] = [];
   for (const file of report.files) {
     const location = artifactLocation(report.cwd, file.filePath);
+    const offsets = new LineIndex(file.source);
     for (const finding of sortFindings(file.findings)) {
       let ruleIndex = index.get(finding.ruleId);
       if (ruleIndex === undefined) {
@@ -92,7 +115,7 @@ export function toSarifLog(report: RunReport): Sarif.Log {
         ruleIndex,
         level: level(finding.severity),
         message: { text: finding.message },
-        locations: [{ physicalLocation: { artifactLocation: location, region: region(finding) } }],
+        locations: [{ physicalLocation: { artifactLocation: location, ...regions(finding, file.source, offsets) } }],
       });
     }
   }
