@@ -47,6 +47,7 @@ describe('Claude provider (against a local Messages API)', () => {
     assert.equal(sent.apiKey, 'sk-test');
     assert.ok(sent.headers['anthropic-version']);
     assert.equal(sent.body?.model, DEFAULT_CLAUDE_MODEL);
+    assert.equal(sent.body?.max_tokens, 2048);
     const system = systemText(sent.body?.system);
     for (const approved of ['#add-to-cart', '.product-price', '.hero', 'header > nav']) assert.ok(system.includes(approved), approved);
     assert.ok(!system.includes('.checkout-button'), 'selectors of other page types stay out');
@@ -94,6 +95,14 @@ describe('Claude provider (against a local Messages API)', () => {
     assert.equal(r.provider, 'template');
     assert.equal(r.templateId, 'cta-text');
     assert.equal(r.attempts.length, 4);
+  });
+
+  it('retries after an HTTP error with the same conversation, then heals', async () => {
+    fake.reply({ status: 529, errorType: 'overloaded_error', message: 'Overloaded' }, fenced(BAD), fenced(GOOD));
+    const r = await generate(request, { brand, provider: provider(), check: cookieCheck() });
+    assert.deepEqual(r.attempts.map((a) => a.outcome), ['failed', 'rejected', 'accepted']);
+    assert.match(r.attempts[0]!.error!.message, /HTTP 529/);
+    assert.deepEqual(fake.requests.map((q) => q.body!.messages!.length), [1, 1, 3]);
   });
 
   it('turns HTTP errors, empty and truncated replies into PROVIDER_FAILED', async () => {
