@@ -7,7 +7,7 @@
  */
 import { TEST_ID_ATTRIBUTES } from './classify.js';
 import { generatedIdSource, hashedClassSource } from './hashed.js';
-import { analyseSelector } from './parse.js';
+import { analyseLenient } from './parse.js';
 import { POSITIONAL_PSEUDOS } from './pseudos.js';
 import type { ScannedComplex, ScannedSimple } from './scan.js';
 
@@ -86,7 +86,7 @@ function complexWarnings(complex: ScannedComplex, out: BrittlenessWarning[]): vo
  * // [{ code: 'hashed-class', offset: 0, length: 11, … }, { code: 'nth-child-chain', offset: 17, length: 29, … }]
  */
 export function brittleness(css: string): BrittlenessWarning[] {
-  const { result, scanned } = analyseSelector(css, { jquery: true });
+  const { result, scanned } = analyseLenient(css);
   if (!result.ok) return [];
   const out: BrittlenessWarning[] = [];
   for (const complex of scanned) complexWarnings(complex, out);

@@ -56,12 +56,25 @@ function analyse(css: string, options: ParseOptions): Analysis {
 export function analyseSelector(css: string, options: ParseOptions = {}): Analysis {
   const key = options.jquery ? `jq\u0000${css}` : css;
   let hit = cache.get(key);
-  if (!hit) {
+  if (hit) {
+    // Least-recently-used order: a Map iterates in insertion order, so re-insert on use.
+    cache.delete(key);
+  } else {
     hit = analyse(css, options);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(key, hit);
   }
+  cache.set(key, hit);
   return hit;
+}
+
+/**
+ * The analysis of `css` under either grammar: standard first (the common case, and the cache
+ * entry the checker's isValidSelector call already made), jQuery's when only that accepts it.
+ * The positional tree is the same in both modes; only validity differs.
+ */
+export function analyseLenient(css: string): Analysis {
+  const standard = analyseSelector(css);
+  return standard.result.ok ? standard : analyseSelector(css, { jquery: true });
 }
 
 /**

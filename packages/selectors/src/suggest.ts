@@ -9,7 +9,7 @@
  * value may stand in for one another at a discount. The words of all hooks together, whatever
  * carries them, and a small whole-text term complete the score.
  */
-import { analyseSelector, MAX_SELECTOR_LENGTH } from './parse.js';
+import { analyseLenient, MAX_SELECTOR_LENGTH } from './parse.js';
 import type { ScannedComplex } from './scan.js';
 import { normalizeSelector } from './normalize.js';
 
@@ -131,7 +131,7 @@ function collect(list: readonly ScannedComplex[], out: Hook[]): void {
 
 /** Hooks of a selector; text that does not parse still yields the names it contains. */
 function hooksOf(css: string): Hook[] {
-  const { result, scanned } = analyseSelector(css, { jquery: true });
+  const { result, scanned } = analyseLenient(css);
   const out: Hook[] = [];
   if (result.ok) collect(scanned, out);
   else {
