@@ -90,6 +90,28 @@ describe('renderTemplate escaping', () => {
   }
 });
 
+describe('renderTemplate escaping, seeded random inputs', () => {
+  // Deterministic (mulberry32, fixed seed): 300 strings over the characters that matter.
+  const ALPHABET = ['"', "'", '`', '\\', '$', '{', '}', '*', '/', '<', '>', '!', '-', '\n', '\r', '\u2028', '\u2029', 'script', 'a', ' ', '\uD83D', '\uDE00'];
+  let seed = 0x5eed;
+  const random = (): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  it('keeps structure and value for 300 random strings in every context', () => {
+    const base = parse(render(ctaText, { button: '#add-to-cart', label: 'x' }));
+    for (let n = 0; n < 300; n++) {
+      const value = Array.from({ length: 1 + Math.floor(random() * 12) }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join('');
+      const parsed = parse(render(ctaText, { button: '#add-to-cart', label: value }));
+      assert.deepEqual(parsed.shape, base.shape, JSON.stringify(value));
+      assert.equal(parsed.comments, base.comments, JSON.stringify(value));
+      assert.ok(parsed.strings.includes(value) && parsed.strings.includes(`Label: ${value} (`), JSON.stringify(value));
+    }
+  });
+});
+
 describe('emitValue', () => {
   const s = (value: string): ParamValue => ({ kind: 'string', value });
   it('emits a double-quoted literal in expression position', () => {
