@@ -133,7 +133,7 @@ export async function generate(request: GenerationRequest, ctx: GenerationContex
   }
 
   if (!chosen && provider.name !== 'template') {
-    ctx.onProgress?.({ type: 'fallback', reason: `no accepted attempt from ${provider.name} after ${scored.length}` });
+    ctx.onProgress?.({ type: 'fallback', reason: `no accepted attempt from ${provider.name} after ${scored.length} attempt(s)` });
     scored.push(await runAttempt(templateProvider, ctx, check, request, [], scored.length));
   }
   chosen ??= scored.reduce(better);
