@@ -8,3 +8,4 @@ export { MAX_COMPOUNDS, brittleness, type BrittlenessCode, type BrittlenessWarni
 export { generatedIdSource, hashedClassSource, isGeneratedId, isHashedClass } from './hashed.js';
 export { MIN_SUGGESTION_SCORE, identifierWords, nameSimilarity, suggestNearest, type Suggestion } from './suggest.js';
 export { MAX_SNAPSHOT_BYTES, PageSnapshot, loadSnapshotsFromDir } from './snapshot.js';
+export { checkSelectorHealth, type SelectorHealth, type SelectorUnderTest } from './health.js';
