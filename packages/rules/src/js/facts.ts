@@ -29,6 +29,17 @@ export class ProgramFacts {
    * else the dotted member path (global prefixes removed), else undefined.
    */
   calleeName(call: ESTree.CallExpression | ESTree.NewExpression): string | undefined {
+    // Every rule's handler for one call runs back to back, so a one-entry cache serves them all.
+    if (call === this.lastCall) return this.lastName;
+    this.lastCall = call;
+    this.lastName = this.resolveCallee(call);
+    return this.lastName;
+  }
+
+  private lastCall: Node | undefined;
+  private lastName: string | undefined;
+
+  private resolveCallee(call: ESTree.CallExpression | ESTree.NewExpression): string | undefined {
     let callee: Node = call.callee;
     if (callee.type === 'ChainExpression') callee = callee.expression;
     if (callee.type === 'Identifier' && this.utilsMethods.has(callee.name)) return `utils.${this.utilsMethods.get(callee.name)}`;

@@ -20,7 +20,7 @@ function escapeFor(quote: string | undefined, text: string): string {
  */
 export function checkSelectorUses(ctx: CheckContext, uses: readonly RawSelectorUse[], owned: ReadonlySet<string>): void {
   const brand = ctx.brand;
-  const approvals = brand && BRAND_SELECTOR_RULES.some((r) => ctx.enabled(r)) ? new ApprovedSet(brand, ctx.options.pageType, ctx.options.ownedPrefixes ?? DEFAULT_OWNED_PREFIXES) : undefined;
+  const approvals = brand && BRAND_SELECTOR_RULES.some((r) => ctx.enabled(r)) ? ApprovedSet.for(brand, ctx.options.pageType, ctx.options.ownedPrefixes ?? DEFAULT_OWNED_PREFIXES) : undefined;
   const brittle = ctx.enabled('recommended/brittle-selector');
   for (const use of uses) {
     if (use.dynamic) {

@@ -12,6 +12,8 @@ export const DEFAULT_OWNED_PREFIXES: readonly string[] = Object.freeze(['exp-', 
 /** Pseudo-classes and pseudo-elements that style a state of the same element, not another element. */
 const STATE_PSEUDOS = new Set(['hover', 'focus', 'focus-visible', 'focus-within', 'active', 'visited', 'link', 'checked', 'disabled', 'enabled', 'placeholder-shown', 'before', 'after', 'placeholder', 'marker', 'selection', 'first-letter', 'first-line']);
 
+const CACHE = new WeakMap<Brand, Map<string, ApprovedSet>>();
+
 export type Approval =
   | { status: 'approved'; selector: ApprovedSelector }
   | { status: 'own' }
@@ -43,6 +45,19 @@ export class ApprovedSet {
     return this.pageType === undefined || s.pageTypes.length === 0 || s.pageTypes.includes(this.pageType);
   }
 
+  /**
+   * The approval set for a brand, page type and owned prefixes, built once per brand object: the
+   * language server checks on every keystroke against the same brand.
+   */
+  static for(brand: Brand, pageType: string | undefined, ownedPrefixes: readonly string[]): ApprovedSet {
+    let perBrand = CACHE.get(brand);
+    if (!perBrand) CACHE.set(brand, (perBrand = new Map()));
+    const key = `${pageType ?? ''}\u0000${ownedPrefixes.join('\u0000')}`;
+    let set = perBrand.get(key);
+    if (!set) perBrand.set(key, (set = new ApprovedSet(brand, pageType, ownedPrefixes)));
+    return set;
+  }
+
   /** Decides one (valid) complex selector. `owned` are names the file creates itself. */
   check(selector: string, owned: ReadonlySet<string>): Approval {
     const direct = this.lookup(normalizeSelector(selector));
@@ -50,6 +65,8 @@ export class ApprovedSet {
     const parsed = parseSelector(selector);
     if (!parsed.ok || parsed.ast.length !== 1) return { status: 'unapproved', otherPages: direct.elsewhere };
     const { compounds, combinators } = splitCompounds(parsed.ast[0]!);
+    // Fast path: the variation's own markup only (the common case for injected elements).
+    if (compounds.every((c) => this.isOwn(c, owned))) return { status: 'own' };
     const covered = new Array<boolean>(compounds.length).fill(false);
     let match: ApprovedSelector | undefined;
     const elsewhere: ApprovedSelector[] = [...direct.elsewhere];
