@@ -36,6 +36,32 @@ function offsetFromCssWhat(css: string, message: string): SelectorParseError {
   return { message, offset: 0, length: css.length };
 }
 
+/**
+ * Removes comments outside strings. css-what mis-reads `.a /* x *\/ .b` as two combinators;
+ * CSS drops comments at tokenization (CSS Syntax §4.3.2), and the scanner has already checked
+ * that no two tokens merge once they are gone.
+ */
+function stripComments(css: string): string {
+  if (!css.includes('/*')) return css;
+  let out = '';
+  for (let i = 0; i < css.length; i++) {
+    const c = css[i] as string;
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < css.length && css[j] !== c) j += css[j] === '\\' ? 2 : 1;
+      out += css.slice(i, j + 1);
+      i = j;
+    } else if (c === '\\') {
+      out += css.slice(i, i + 2);
+      i++;
+    } else if (c === '/' && css[i + 1] === '*') {
+      const end = css.indexOf('*/', i + 2);
+      i = end < 0 ? css.length : end + 1;
+    } else out += c;
+  }
+  return out;
+}
+
 function analyse(css: string, options: ParseOptions): Analysis {
   if (css.length > MAX_SELECTOR_LENGTH) {
     return fail({ message: `Selector is longer than ${MAX_SELECTOR_LENGTH} characters`, offset: MAX_SELECTOR_LENGTH, length: css.length - MAX_SELECTOR_LENGTH });
@@ -45,7 +71,7 @@ function analyse(css: string, options: ParseOptions): Analysis {
   const pseudoFault = checkPseudos(scan.list, options);
   if (pseudoFault) return fail(pseudoFault);
   try {
-    return { result: { ok: true, ast: cssWhatParse(css) }, scanned: scan.list };
+    return { result: { ok: true, ast: cssWhatParse(stripComments(css)) }, scanned: scan.list };
   } catch (e) {
     // The scanner is stricter than css-what almost everywhere; this covers the rest.
     return fail(offsetFromCssWhat(css, e instanceof Error ? e.message : String(e)));
@@ -87,7 +113,7 @@ export function parseSelector(css: string, options: ParseOptions = {}): ParseRes
   const { result } = analyseSelector(css, options);
   // The memoised AST is shared inside the package; callers get their own copy to mutate.
   // Re-parsing with css-what (~1 µs) is several times cheaper than structuredClone.
-  return result.ok ? { ok: true, ast: cssWhatParse(css) } : result;
+  return result.ok ? { ok: true, ast: cssWhatParse(stripComments(css)) } : result;
 }
 
 /** True when `document.querySelectorAll(css)` would accept `css` (see {@link parseSelector}). */

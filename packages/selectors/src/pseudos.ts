@@ -11,10 +11,10 @@ import type { ParseOptions, SelectorParseError } from './types.js';
 type Arity = 'none' | 'required' | 'optional';
 
 const STANDARD_CLASSES: Record<string, Arity> = {
-  active: 'none', 'any-link': 'none', autofill: 'none', blank: 'none', buffering: 'none', checked: 'none',
+  active: 'none', 'active-view-transition': 'none', 'active-view-transition-type': 'required', 'any-link': 'none', autofill: 'none', blank: 'none', buffering: 'none', checked: 'none',
   current: 'optional', default: 'none', defined: 'none', dir: 'required', disabled: 'none', empty: 'none',
   enabled: 'none', 'first-child': 'none', 'first-of-type': 'none', focus: 'none', 'focus-visible': 'none',
-  'focus-within': 'none', fullscreen: 'none', future: 'none', has: 'required', host: 'optional',
+  'focus-within': 'none', fullscreen: 'none', future: 'none', has: 'required', 'has-slotted': 'none', host: 'optional',
   'host-context': 'required', hover: 'none', 'in-range': 'none', indeterminate: 'none', invalid: 'none',
   is: 'required', lang: 'required', 'last-child': 'none', 'last-of-type': 'none', link: 'none',
   'local-link': 'none', modal: 'none', muted: 'none', not: 'required', 'nth-child': 'required',
@@ -36,9 +36,10 @@ const JQUERY_CLASSES: Record<string, Arity> = {
 };
 
 const ELEMENTS: Record<string, Arity> = {
-  after: 'none', backdrop: 'none', before: 'none', cue: 'optional', 'details-content': 'none',
+  after: 'none', backdrop: 'none', before: 'none', checkmark: 'none', column: 'none', cue: 'optional', 'details-content': 'none',
   'file-selector-button': 'none', 'first-letter': 'none', 'first-line': 'none', 'grammar-error': 'none',
-  highlight: 'required', marker: 'none', part: 'required', placeholder: 'none', selection: 'none',
+  highlight: 'required', marker: 'none', part: 'required', picker: 'required', 'picker-icon': 'none', placeholder: 'none',
+  'scroll-button': 'required', 'scroll-marker': 'none', 'scroll-marker-group': 'none', selection: 'none',
   slotted: 'required', 'spelling-error': 'none', 'target-text': 'none', 'view-transition': 'none',
   'view-transition-group': 'required', 'view-transition-image-pair': 'required', 'view-transition-new': 'required',
   'view-transition-old': 'required',

@@ -55,17 +55,24 @@ class Scanner {
     return this.src[this.i];
   }
 
-  /** Skips whitespace and comments; returns whether anything was skipped. */
+  /** Skips whitespace and comments; returns whether whitespace was skipped (comments alone separate nothing, CSS Syntax §4.3.2). */
   private ws(): boolean {
-    const start = this.i;
+    let space = false;
     for (;;) {
-      if (isWs(this.c)) this.i++;
-      else if (this.src.startsWith('/*', this.i)) {
-        const end = this.src.indexOf('*/', this.i + 2);
-        if (end < 0) throw new Fault('Comment is not terminated', this.i, this.src.length - this.i);
-        this.i = end + 2;
-      } else return this.i > start;
+      if (isWs(this.c)) {
+        this.i++;
+        space = true;
+      } else if (!this.comment()) return space;
     }
+  }
+
+  /** Skips one comment if there is one here. */
+  private comment(): boolean {
+    if (!this.src.startsWith('/*', this.i)) return false;
+    const end = this.src.indexOf('*/', this.i + 2);
+    if (end < 0) throw new Fault('Comment is not terminated', this.i, this.src.length - this.i);
+    this.i = end + 2;
+    return true;
   }
 
   list(nested: boolean, depth: number, relative = false): ScannedComplex[] {
@@ -139,6 +146,7 @@ class Scanner {
     const start = this.i;
     const simples: ScannedSimple[] = [];
     for (;;) {
+      if (simples.length > 0 && this.comment()) continue;
       const at = this.i;
       const c = this.c;
       let simple: ScannedSimple | undefined;

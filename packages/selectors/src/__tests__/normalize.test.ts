@@ -18,6 +18,10 @@ describe('normalizeSelector', () => {
     assert.equal(normalizeSelector(':NOT(LI.Active)::BEFORE'), ':not(li.Active)::before');
   });
 
+  it('drops comments', () => {
+    assert.equal(normalizeSelector('/* hero */ .hero  /* title */ > h1'), '.hero > h1');
+  });
+
   it('keeps the order of a selector list', () => {
     assert.equal(normalizeSelector('.b,.a ,  #c'), '.b, .a, #c');
   });

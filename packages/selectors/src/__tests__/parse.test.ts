@@ -114,6 +114,17 @@ describe('parseSelector', () => {
     assert.match(fault(':eq(x)', { jquery: true }).message, /integer/);
   });
 
+  it('treats comments as CSS does: dropped, not whitespace, and never inside strings', () => {
+    const compound = parseSelector('.a/* x */.b');
+    assert.ok(compound.ok && compound.ast.length === 1 && compound.ast[0]?.length === 2, 'one compound .a.b');
+    const descendant = parseSelector('.a /* x */ .b');
+    assert.ok(descendant.ok);
+    assert.deepEqual(descendant.ast[0]?.map((t) => t.type), ['attribute', 'descendant', 'attribute']);
+    const inString = parseSelector('[href="/*"] > a');
+    assert.ok(inString.ok);
+    assert.deepEqual(inString.ast[0]?.[0], { type: 'attribute', name: 'href', action: 'equals', value: '/*', namespace: null, ignoreCase: null });
+  });
+
   it('reports an unterminated comment', () => {
     assert.match(fault('a /* note').message, /Comment/);
   });
