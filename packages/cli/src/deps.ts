@@ -26,9 +26,15 @@ export interface BrandKitApi {
 export interface CliDeps {
   rules(): Promise<RulesApi>;
   brandKit(): Promise<BrandKitApi>;
+  /**
+   * True when `rules` is @brandsafe/rules itself, so worker threads (which import it on their
+   * own) check exactly what the main thread would. Stand-ins leave it unset: they run in-thread.
+   */
+  workers?: boolean;
 }
 
 export const defaultDeps: CliDeps = {
   rules: () => import('@brandsafe/rules'),
   brandKit: () => import('@brandsafe/brand-kit'),
+  workers: true,
 };

@@ -1,12 +1,13 @@
-import { open } from 'node:fs/promises';
-import type { CheckOptions, SkippedRule } from '@brandsafe/rules';
+import { availableParallelism } from 'node:os';
+import type { CheckOptions } from '@brandsafe/rules';
 import type { BrandResolver } from '../brand-resolver.js';
 import type { RulesApi } from '../deps.js';
-import { CliError } from '../errors.js';
 import { isCheckedFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
 import type { FileReport, RunNote } from '../report.js';
+import type { CheckedFile } from './pool.js';
+import { readSource } from './read-source.js';
 
 export interface CheckFilesOptions {
   io: CliIo;
@@ -15,36 +16,22 @@ export interface CheckFilesOptions {
   maxFileSize: number;
   /** Options for every file; the brand is filled in per file. */
   checkOptions: Omit<CheckOptions, 'brand'>;
+  /** Worker threads to check with; 1 checks on the main thread. */
+  concurrency: number;
 }
 
-type Read = { text: string } | { skip: string };
+/** Below this many files a worker's start-up (it loads the checker again) costs more than it saves. */
+const FILES_PER_WORKER = 32;
 
 /**
- * Reads a file for checking, or says why it is skipped: larger than the limit (checked on the open
- * handle before reading, so a 2 GB log costs nothing) or binary (a NUL byte, git's heuristic).
+ * `--concurrency auto`: one worker per core for large runs, none for small ones, at most 8
+ * (past that, reading files and cloning results dominate).
  */
-async function readSource(path: string, maxFileSize: number): Promise<Read> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (cause) {
-    throw new CliError('UNREADABLE', `Cannot read ${path} (${(cause as NodeJS.ErrnoException).code ?? cause}).`, { cause });
-  }
-  try {
-    const { size } = await handle.stat();
-    if (size > maxFileSize) return { skip: `skipped: ${size} bytes is over the ${maxFileSize}-byte limit (--max-file-size)` };
-    const bytes = await handle.readFile();
-    if (bytes.includes(0)) return { skip: 'skipped: binary file' };
-    // Editors drop the byte-order mark from the document text; dropping it here keeps the CLI's
-    // columns equal to the editor's.
-    const text = bytes.toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } finally {
-    await handle.close();
-  }
+export function autoConcurrency(fileCount: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, 8, Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
-/** "rule-a, rule-b (reason)" lines for the rules skipped in files without a brand. */
+/** "rule-a, rule-b — reason" notes for the rules skipped in files checked without a brand. */
 function skippedRuleNotes(skipped: Map<string, { reason: string; files: number }>): RunNote[] {
   const byReason = new Map<string, { ids: string[]; files: number }>();
   for (const [id, { reason, files }] of skipped) {
@@ -62,44 +49,46 @@ function skippedRuleNotes(skipped: Map<string, { reason: string; files: number }
 
 /**
  * Checks each file with the checker from @brandsafe/rules, against the brand the resolver finds
- * for it. Files are read one at a time: the check is synchronous CPU work, so reading ahead would
- * only hold more text in memory.
+ * for it, on the main thread or in worker threads, and gathers the notes of the run (skipped
+ * files, rules skipped for want of a brand, brands with problems). Reports keep the file order.
  */
 export async function checkFiles(
   files: readonly string[],
   options: CheckFilesOptions,
 ): Promise<{ reports: FileReport[]; notes: RunNote[] }> {
-  const reports: FileReport[] = [];
   const notes: RunNote[] = [];
-  const skipped = new Map<string, { reason: string; files: number }>();
-  const progress = new Progress(options.io.stderr, files.length);
+  const checkable: string[] = [];
+  for (const filePath of files) {
+    if (isCheckedFile(filePath)) checkable.push(filePath);
+    else notes.push({ kind: 'skipped-file', level: 'note', filePath, message: 'skipped: not a .js, .mjs, .cjs, .ts or .css file' });
+  }
+  const progress = new Progress(options.io.stderr, checkable.length);
+  let checked: CheckedFile[];
   try {
-    for (const [i, filePath] of files.entries()) {
-      progress.update(i);
-      if (!isCheckedFile(filePath)) {
-        notes.push({ kind: 'skipped-file', level: 'note', filePath, message: 'skipped: not a .js, .mjs, .cjs, .ts or .css file' });
-        continue;
-      }
-      const read = await readSource(filePath, options.maxFileSize);
-      if ('skip' in read) {
-        notes.push({ kind: 'skipped-file', level: 'note', filePath, message: read.skip });
-        continue;
-      }
-      const loaded = await options.resolver.brandFor(filePath);
-      const result = options.rules.check(
-        { text: read.text, filename: filePath },
-        { ...options.checkOptions, ...(loaded ? { brand: loaded.brand } : {}) },
-      );
-      reports.push({ filePath, findings: result.findings, source: read.text });
-      for (const s of result.skipped as SkippedRule[]) {
-        const entry = skipped.get(s.ruleId) ?? { reason: s.reason, files: 0 };
-        entry.files++;
-        skipped.set(s.ruleId, entry);
-      }
-    }
+    checked = options.concurrency > 1 && checkable.length > 1
+      ? await checkInWorkers(checkable, options, (n) => progress.update(n))
+      : await checkHere(checkable, options, (n) => progress.update(n));
   } finally {
     progress.done();
   }
+
+  const reports: FileReport[] = [];
+  const skipped = new Map<string, { reason: string; files: number }>();
+  checked.forEach((c, i) => {
+    const filePath = checkable[i]!;
+    if ('skip' in c) {
+      notes.push({ kind: 'skipped-file', level: 'note', filePath, message: c.skip });
+      return;
+    }
+    reports.push({ filePath, findings: c.result.findings, source: c.text });
+    // With a brand, skipped rules are the brand's choice (a pack it does not adopt), not news.
+    if (c.branded) return;
+    for (const s of c.result.skipped) {
+      const entry = skipped.get(s.ruleId) ?? { reason: s.reason, files: 0 };
+      entry.files++;
+      skipped.set(s.ruleId, entry);
+    }
+  });
   notes.push(...skippedRuleNotes(skipped));
   for (const brand of await options.resolver.loaded()) {
     if (brand.problems.length === 0) continue;
@@ -111,4 +100,40 @@ export async function checkFiles(
     });
   }
   return { reports, notes };
+}
+
+/** The checker on the main thread, one file at a time (the check is synchronous CPU work). */
+async function checkHere(files: readonly string[], options: CheckFilesOptions, onDone: (n: number) => void): Promise<CheckedFile[]> {
+  const out: CheckedFile[] = [];
+  for (const filePath of files) {
+    const read = await readSource(filePath, options.maxFileSize);
+    if ('skip' in read) out.push(read);
+    else {
+      const loaded = await options.resolver.brandFor(filePath);
+      const brandOption = loaded ? { brand: loaded.brand } : {};
+      const result = options.rules.check({ text: read.text, filename: filePath }, { ...options.checkOptions, ...brandOption });
+      out.push({ text: read.text, result, branded: loaded !== undefined });
+    }
+    onDone(out.length);
+  }
+  return out;
+}
+
+/** The checker in worker threads; brands are still found and loaded (once) on the main thread. */
+async function checkInWorkers(files: readonly string[], options: CheckFilesOptions, onDone: (n: number) => void): Promise<CheckedFile[]> {
+  const { CheckPool } = await import('./pool.js');
+  const pool = new CheckPool(Math.min(options.concurrency, files.length));
+  try {
+    return await pool.checkAll(
+      files,
+      { maxFileSize: options.maxFileSize, options: options.checkOptions },
+      async (file) => {
+        const loaded = await options.resolver.brandFor(file);
+        return loaded && { key: loaded.path, brand: loaded.brand };
+      },
+      onDone,
+    );
+  } finally {
+    await pool.close();
+  }
 }

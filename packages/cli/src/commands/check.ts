@@ -12,7 +12,7 @@ import { CHECK_HELP } from '../help.js';
 import { useColor, type CliIo } from '../io.js';
 import { totalCounts, type RunReport } from '../report.js';
 import { version } from '../version.js';
-import { checkFiles } from './check-files.js';
+import { autoConcurrency, checkFiles } from './check-files.js';
 
 /** Default `--max-file-size`: 1 MiB. Variation code is small; a larger file is a bundle or data. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -39,6 +39,15 @@ export function parseRuleSettings(values: readonly string[], rules: RulesApi['RU
   return out;
 }
 
+/** `--concurrency`: `auto` (by file count and cores), `off` (= 1) or a number of worker threads. */
+export function parseConcurrency(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  if (value === 'off') return 1;
+  const n = parseCount('concurrency', value);
+  if (n === undefined || n < 1) throw new CliError('USAGE', `--concurrency must be auto, off or a number ≥ 1, got "${value}".`);
+  return n;
+}
+
 /**
  * `brandsafe check`: expands the operands, checks each file against its brand (or brand-free),
  * prints the report in the chosen format and returns the exit code (0 clean, 1 errors or too
@@ -53,6 +62,7 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
     'max-file-size': { type: 'string' },
     'page-type': { type: 'string' },
     rule: { type: 'string', multiple: true },
+    concurrency: { type: 'string', default: 'auto' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -65,6 +75,7 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
   }
   const maxWarnings = parseCount('max-warnings', values['max-warnings']);
   const maxFileSize = parseCount('max-file-size', values['max-file-size']) ?? DEFAULT_MAX_FILE_SIZE;
+  const concurrency = parseConcurrency(values.concurrency ?? 'auto');
 
   const display = (p: string) => displayPath(io.cwd, p);
   const resolver = new BrandResolver({ cwd: io.cwd, explicit: values.brand, brandKit: deps.brandKit, display });
@@ -79,6 +90,7 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
     rules: rulesApi,
     resolver,
     maxFileSize,
+    concurrency: deps.workers ? (concurrency === 'auto' ? autoConcurrency(files.length) : concurrency) : 1,
     checkOptions: { rules: ruleSettings, ...(values['page-type'] ? { pageType: values['page-type'] } : {}) },
   });
   const report: RunReport = { cwd: io.cwd, files: reports, notes, rules: rulesApi.RULES, toolVersion: version() };

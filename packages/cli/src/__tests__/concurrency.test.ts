@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { autoConcurrency } from '../commands/check-files.js';
+import { run } from '../run.js';
+import { memoryIo, tempTree } from './helpers/io.js';
+
+const brand = readFileSync(new URL('./__fixtures__/brands/valid.ttl', import.meta.url), 'utf8');
+
+describe('brandsafe check --concurrency', () => {
+  const files: Record<string, string | Buffer> = { '.brandsafe/brand.ttl': brand, 'blob.js': Buffer.from([0, 1, 2]) };
+  for (let i = 0; i < 12; i++) {
+    files[`v${String(i).padStart(2, '0')}.js`] = i % 3 === 0
+      ? `document.querySelector('.promo-${i}').remove();\neval("x");\n`
+      : `window.optimizely.get('utils').waitForElement('[data-testid="buy"]').then((el) => { el.textContent = 'Buy ${i}'; });\n`;
+  }
+  const tree = tempTree(files);
+  after(() => tree.cleanup());
+
+  async function check(...argv: string[]) {
+    const io = memoryIo(tree.root);
+    const code = await run(['check', '--format', 'json', ...argv], io);
+    return { code, out: io.out(), err: io.err() };
+  }
+
+  it('gives the same report, in the same order, from worker threads as from the main thread', async () => {
+    const inThread = await check('--concurrency', 'off');
+    const inWorkers = await check('--concurrency', '3');
+    assert.equal(inThread.code, 1, inThread.err);
+    assert.equal(inWorkers.code, inThread.code, inWorkers.err);
+    assert.equal(inWorkers.out, inThread.out);
+    assert.equal(inWorkers.err, inThread.err);
+    const results = JSON.parse(inWorkers.out) as { messages: { ruleId: string }[] }[];
+    assert.equal(results.length, 12);
+    assert.ok(results[0]!.messages.some((m) => m.ruleId === 'brand/unapproved-selector'), 'the brand reached the workers');
+    assert.match(inWorkers.err, /blob\.js: skipped: binary file/);
+  });
+
+  it('rejects a --concurrency that is not auto, off or a positive number', async () => {
+    const r = await check('--concurrency', '0');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--concurrency must be auto, off or a number ≥ 1/);
+  });
+
+  it('uses no workers for small runs and at most one per core for large ones', () => {
+    assert.equal(autoConcurrency(10, 8), 1);
+    assert.equal(autoConcurrency(64, 8), 2);
+    assert.equal(autoConcurrency(200, 2), 2);
+    assert.equal(autoConcurrency(10_000, 64), 8);
+  });
+});

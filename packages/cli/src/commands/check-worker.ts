@@ -1,0 +1,34 @@
+/**
+ * Worker-thread entry for `brandsafe check --concurrency`: reads and checks the files the main
+ * thread sends, one message per file. Brands arrive once per worker (keyed by their file path)
+ * and are cached here, so a 72-selector brand is not cloned for every file.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { Brand } from '@brandsafe/brand-kit';
+import { check, type CheckOptions } from '@brandsafe/rules';
+import { isCliError } from '../errors.js';
+import { readSource } from './read-source.js';
+import type { WorkerReply, WorkerTask } from './pool.js';
+
+const brands = new Map<string, Brand>();
+
+parentPort?.on('message', (task: WorkerTask) => {
+  void (async () => {
+    let reply: WorkerReply;
+    try {
+      if (task.brandKey !== undefined && task.brand) brands.set(task.brandKey, task.brand);
+      const brand = task.brandKey === undefined ? undefined : brands.get(task.brandKey);
+      const read = await readSource(task.filePath, task.maxFileSize);
+      if ('skip' in read) reply = { id: task.id, skip: read.skip };
+      else {
+        const options: CheckOptions = { ...task.options, ...(brand ? { brand } : {}) };
+        const result = check({ text: read.text, filename: task.filePath }, options);
+        reply = { id: task.id, text: read.text, result };
+      }
+    } catch (err) {
+      const e = err as Error;
+      reply = { id: task.id, error: { message: e.message, code: isCliError(err) ? err.code : undefined } };
+    }
+    parentPort!.postMessage(reply);
+  })();
+});
