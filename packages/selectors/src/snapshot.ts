@@ -10,7 +10,7 @@ import { compile, selectAll } from 'css-select';
 import { isTag, type AnyNode, type Document, type Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { SelectorsError } from './error.js';
-import { isValidSelector } from './parse.js';
+import { parseSelector } from './parse.js';
 
 type Query = (element: Element) => boolean;
 
@@ -22,7 +22,10 @@ function compiledQuery(css: string): Query | null {
   let q = compiled.get(css);
   if (q === undefined) {
     try {
-      q = isValidSelector(css) ? (compile<AnyNode, Element>(css) as Query) : null;
+      // Compile the validated AST (a fresh copy: css-select reorders it in place), so what
+      // matches is exactly what parseSelector accepted, comments and all.
+      const parsed = parseSelector(css);
+      q = parsed.ok ? (compile<AnyNode, Element>(parsed.ast) as Query) : null;
     } catch {
       // Valid CSS that css-select cannot evaluate statically (`::before`, `:focus`): no element
       // of a stored snapshot can match it.

@@ -27,6 +27,7 @@ describe('PageSnapshot', () => {
     assert.equal(page.count('ul > li + li'), 2);
     assert.equal(page.count(':is(nav, p)'), 2);
     assert.equal(page.count('.missing'), 0);
+    assert.equal(page.count('nav /* menu */ .item'), 3);
   });
 
   it('gives the same answer from the compiled-selector cache', () => {
