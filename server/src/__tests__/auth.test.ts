@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { DIALECTS } from '@brandsafe/db/testing';
+import { call, openHarness, signup, type Harness } from './helpers.js';
+
+for (const dialect of DIALECTS) {
+  describe(`identity API (${dialect})`, () => {
+    let h: Harness;
+    before(async () => {
+      h = await openHarness(dialect, { options: { loginThrottle: { windowSeconds: 900, perAccount: 3, perAddress: 6 } } });
+    });
+    after(async () => {
+      await h.t.destroy();
+    });
+    beforeEach(async () => {
+      await h.t.clean();
+    });
+
+    it('signs up a user who owns the new workspace, audited', async () => {
+      const r = await call(h.app, 'POST', '/api/v1/auth/signup', {
+        json: { email: 'Ada@Example.com', password: 'correct horse battery', workspace: 'Northwind' },
+      });
+      assert.equal(r.status, 201);
+      assert.match(r.data.token, /^bss_[A-Za-z0-9_-]{43}$/);
+      assert.equal(r.data.user.email, 'Ada@Example.com');
+      assert.equal(r.data.workspace.name, 'Northwind');
+      const me = await call(h.app, 'GET', '/api/v1/auth/me', { token: r.data.token });
+      assert.equal(me.data.role, 'owner');
+      assert.equal(me.data.workspace.id, r.data.workspace.id);
+      const types = (await h.t.db.selectFrom('audit_events').select('type').orderBy('seq').execute()).map((e) => e.type);
+      assert.deepEqual(types, ['workspace.created', 'member.added']);
+      const stored = await h.t.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
+      assert.match(stored.password_hash, /^scrypt\$1024\$8\$1\$/);
+    });
+
+    it('refuses a second account with the same email, in any case, and changes nothing', async () => {
+      const a = await signup(h.app);
+      const before = await h.t.db.selectFrom('workspaces').select('id').execute();
+      const r = await call(h.app, 'POST', '/api/v1/auth/signup', { json: { email: a.email.toUpperCase(), password: 'another password', workspace: 'X' } });
+      assert.equal(r.status, 409);
+      assert.equal(r.data.code, 'CONFLICT');
+      assert.deepEqual(await h.t.db.selectFrom('workspaces').select('id').execute(), before);
+    });
+
+    it('names the invalid fields of a sign-up', async () => {
+      const r = await call(h.app, 'POST', '/api/v1/auth/signup', { json: { email: 'nope', password: 'short', workspace: '', extra: 1 } });
+      assert.equal(r.status, 400);
+      assert.equal(r.type, 'application/problem+json');
+      assert.deepEqual(r.data.errors.map((e: { field: string }) => e.field).sort(), ['email', 'extra', 'password', 'workspace']);
+    });
+
+    it('signs in with the right password and not with a wrong one', async () => {
+      const a = await signup(h.app);
+      const ok = await call(h.app, 'POST', '/api/v1/auth/login', { json: { email: a.email, password: 'correct horse battery' } });
+      assert.equal(ok.status, 200);
+      assert.equal(ok.data.workspaceId, a.workspaceId);
+      assert.equal((await call(h.app, 'GET', '/api/v1/auth/me', { token: ok.data.token })).status, 200);
+      const bad = await call(h.app, 'POST', '/api/v1/auth/login', { json: { email: a.email, password: 'wrong password!' } });
+      assert.equal(bad.status, 401);
+      const nobody = await call(h.app, 'POST', '/api/v1/auth/login', { json: { email: 'ghost@example.com', password: 'whatever123' } });
+      assert.equal(nobody.status, 401);
+      assert.equal(nobody.data.detail, bad.data.detail, 'unknown email and wrong password look the same');
+    });
+
+    it('throttles an account after repeated failures with 429 and Retry-After, even for the right password', async () => {
+      const a = await signup(h.app);
+      for (let i = 0; i < 3; i++) {
+        assert.equal((await call(h.app, 'POST', '/api/v1/auth/login', { json: { email: a.email, password: `wrong-${i}-password` } })).status, 401);
+      }
+      const blocked = await call(h.app, 'POST', '/api/v1/auth/login', { json: { email: a.email, password: 'correct horse battery' } });
+      assert.equal(blocked.status, 429);
+      const retry = Number(blocked.headers.get('retry-after'));
+      assert.ok(retry > 0 && retry <= 900, `Retry-After ${retry}`);
+      assert.equal(blocked.data.code, 'TOO_MANY_REQUESTS');
+    });
+
+    it('throttles an address that tries many accounts', async () => {
+      for (let i = 0; i < 6; i++) {
+        await call(h.app, 'POST', '/api/v1/auth/login', { json: { email: `victim${i}@example.com`, password: 'guess-password' } });
+      }
+      const r = await call(h.app, 'POST', '/api/v1/auth/login', { json: { email: 'fresh@example.com', password: 'guess-password' } });
+      assert.equal(r.status, 429);
+      assert.match(r.data.detail, /address/);
+    });
+
+    it('ends a session at sign-out', async () => {
+      const a = await signup(h.app);
+      assert.equal((await call(h.app, 'POST', '/api/v1/auth/logout', { token: a.token })).status, 204);
+      const after = await call(h.app, 'GET', '/api/v1/auth/me', { token: a.token });
+      assert.equal(after.status, 401);
+      assert.equal(after.headers.get('www-authenticate'), 'Bearer realm="brandsafe"');
+    });
+
+    it('answers 401 problems for a missing, malformed or unknown bearer token', async () => {
+      for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer bss_short' }, { authorization: `Bearer bss_${'A'.repeat(43)}` }]) {
+        const r = await call(h.app, 'GET', '/api/v1/auth/me', { headers });
+        assert.equal(r.status, 401, JSON.stringify(headers));
+        assert.equal(r.data.code, 'UNAUTHENTICATED');
+      }
+    });
+  });
+}
