@@ -153,7 +153,7 @@ class Scanner {
       if (c === '*' && simples.length === 0) {
         this.i++;
         simple = { kind: 'universal', name: '*', offset: at, length: 1 };
-      } else if ((isNameStart(c) || c === '\\' || (c === '-' && simples.length === 0)) && simples.length === 0) {
+      } else if (simples.length === 0 && (isNameStart(c) || c === '\\' || c === '-')) {
         simple = { kind: 'tag', name: this.ident('element name'), offset: at, length: 0 };
       } else if (c === '#' || c === '.') {
         this.i++;
