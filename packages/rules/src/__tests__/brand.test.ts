@@ -73,6 +73,11 @@ describe('brand code rules', () => {
     assert.equal(f?.severity, 'warning');
   });
 
+  it('does not require the wrapper for queries of elements the variation creates', () => {
+    const text = "if (document.querySelector('.exp-note') || document.getElementById('exp-box')) return;\nel.insertAdjacentHTML('afterend', '<p class=\"nw-note\">x</p>');\ndocument.querySelector('.nw-note');";
+    assert.deepEqual(only('brand/required-wrapper', `(function () {\n${text}\n})();`, { brand }), []);
+  });
+
   it('reports requests to hosts outside the allow-list, at the URL', () => {
     const text = [
       "fetch('https://api.northwind.example/stock');",

@@ -2,6 +2,7 @@ import type { CodeRule } from '@brandsafe/brand-kit';
 import type { ESTree } from 'meriyah';
 import { calleeMethod, endOf, memberPath, normalizePath, propertyName, startOf, staticString } from '../js/ast.js';
 import type { Node } from '../js/walk.js';
+import { DEFAULT_OWNED_PREFIXES } from '../selectors/approval.js';
 import { hostAllowed, urlHost } from './network.js';
 import { DOM_QUERY_METHODS, type JsRule, type JsRuleEnv } from './rule.js';
 
@@ -43,6 +44,16 @@ export const brandJs: JsRule = {
       .map((r) => ({ rule: r, names: r.wrapper!.split(/[|,]/).map((w) => normalizePath(w.trim().replace(/^(window\.)?optimizely\.get\(\s*['"]utils['"]\s*\)/, 'utils'))) }));
     const network = brand.rules.filter((r) => r.kind === 'network-allowlist');
     const awaited: Array<{ names: string; fnStart: number; fnEnd: number; at: number }> = [];
+    const unwrapped: Array<{ rule: CodeRule; names: string[]; call: ESTree.CallExpression }> = [];
+    const prefixes = ctx.options.ownedPrefixes ?? DEFAULT_OWNED_PREFIXES;
+    /** Queries for the variation's own elements need no waiting: it created them. */
+    const ownQuery = (call: ESTree.CallExpression): boolean => {
+      const arg = staticString(call.arguments[0] as Node);
+      if (arg === undefined) return false;
+      const method = calleeMethod(call);
+      const names = method === 'getElementById' ? [arg] : method === 'getElementsByClassName' ? arg.split(/\s+/).filter(Boolean) : [...arg.matchAll(/[.#]((?:[\w-]|\\.)+)/g)].map((m) => m[1]!);
+      return names.length > 0 && names.every((n) => facts.ownedNames.has(n) || prefixes.some((p) => n.startsWith(p)));
+    };
 
     const matchForbidden = (name: string | undefined, start: number, end: number, what: string): void => {
       if (!name || !ctx.enabled('brand/forbidden-call')) return;
@@ -95,7 +106,7 @@ export const brandJs: JsRule = {
         const isQuery = (method && DOM_QUERY_METHODS.has(method)) || ((name === '$' || name === 'jQuery') && !staticString(c.arguments[0] as Node)?.trimStart().startsWith('<') && c.arguments[0]?.type !== 'FunctionExpression' && c.arguments[0]?.type !== 'ArrowFunctionExpression');
         if (isQuery && ctx.enabled('brand/required-wrapper')) {
           for (const w of wrappers) {
-            if (!inWrapper(c, parents, w.names)) report(env, w.rule, 'brand/required-wrapper', startOf(c.callee), endOf(c.callee), ` (wrap in ${w.names.join(' or ')})`);
+            if (!inWrapper(c, parents, w.names)) unwrapped.push({ rule: w.rule, names: w.names, call: c });
           }
         }
       },
@@ -108,6 +119,11 @@ export const brandJs: JsRule = {
         const left = a.left as Node;
         matchForbidden(memberPath(left), startOf(left), endOf(left), 'assignment to');
         if (left.type === 'MemberExpression' && propertyName(left) === 'src') checkUrl(a.right as Node);
+      },
+      'Program:exit': () => {
+        for (const u of unwrapped) {
+          if (!ownQuery(u.call)) report(env, u.rule, 'brand/required-wrapper', startOf(u.call.callee), endOf(u.call.callee), ` (wrap in ${u.names.join(' or ')})`);
+        }
       },
     };
   },
