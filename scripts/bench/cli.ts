@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,6 +93,7 @@ try {
 
   const cases: { name: string; args: string[] }[] = [
     { name: 'brandsafe check (no brand)', args: [bin, 'check', '.', '--format', 'json'] },
+    { name: 'brandsafe check (no brand, --concurrency 2)', args: [bin, 'check', '.', '--format', 'json', '--concurrency', '2'] },
     ...(existsSync(brand)
       ? [{ name: 'brandsafe check --brand northwind', args: [bin, 'check', '.', '--format', 'json', '--brand', brand] }]
       : []),
@@ -114,9 +115,11 @@ try {
     medians.set(c.name, m);
     console.log(`| ${c.name} | ${m.toFixed(0)} | ${Math.min(...runs).toFixed(0)} | ${((FILES / m) * 1000).toFixed(0)} |`);
   }
-  const ours = medians.get('brandsafe check (no brand)');
   const theirs = medians.get('eslint CLI (4 core rules)');
-  if (ours && theirs) console.log(`\nbrandsafe / eslint wall time: ${(ours / theirs).toFixed(2)}`);
+  console.log(`\ncores: ${availableParallelism()}; load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  for (const [name, ms] of medians) {
+    if (theirs && name.startsWith('brandsafe')) console.log(`${name} / eslint wall time: ${(ms / theirs).toFixed(2)}`);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

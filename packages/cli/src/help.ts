@@ -27,7 +27,7 @@ Options:
   --max-file-size BYTES   skip larger files (default: 1048576)
   --page-type ID          page type the files target (narrows the approved selectors)
   --rule ID=SEVERITY      set a rule to error, warning, info or off (repeatable)
-  --concurrency N         worker threads: auto (default: by file count and cores), off, or N
+  --concurrency N         worker threads: off (default), auto (by file count and cores) or N
   -h, --help              show this help
 
 Exit codes: 0 no errors and warnings within --max-warnings; 1 otherwise; 2 usage or

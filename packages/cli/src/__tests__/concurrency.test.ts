@@ -41,10 +41,11 @@ describe('brandsafe check --concurrency', () => {
     assert.match(r.err, /--concurrency must be auto, off or a number ≥ 1/);
   });
 
-  it('uses no workers for small runs and at most one per core for large ones', () => {
-    assert.equal(autoConcurrency(10, 8), 1);
-    assert.equal(autoConcurrency(64, 8), 2);
-    assert.equal(autoConcurrency(200, 2), 2);
+  it('uses workers for auto only on 4+ cores and large runs, leaving a core for the main thread', () => {
+    assert.equal(autoConcurrency(10_000, 2), 1);
+    assert.equal(autoConcurrency(100, 8), 1);
+    assert.equal(autoConcurrency(200, 8), 3);
+    assert.equal(autoConcurrency(200, 4), 3);
     assert.equal(autoConcurrency(10_000, 64), 8);
   });
 });

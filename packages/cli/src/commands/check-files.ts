@@ -21,14 +21,17 @@ export interface CheckFilesOptions {
 }
 
 /** Below this many files a worker's start-up (it loads the checker again) costs more than it saves. */
-const FILES_PER_WORKER = 32;
+const FILES_PER_WORKER = 64;
 
 /**
- * `--concurrency auto`: one worker per core for large runs, none for small ones, at most 8
- * (past that, reading files and cloning results dominate).
+ * `--concurrency auto`: workers only where they pay. Each worker loads the checker anew (~150 ms
+ * of CPU) and the main thread still reads, resolves brands and formats, so on fewer than 4 cores
+ * threads measured slower than one (scripts/bench/cli.ts); beyond that, one worker per core but
+ * one, and at most 8.
  */
 export function autoConcurrency(fileCount: number, cores = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, 8, Math.floor(fileCount / FILES_PER_WORKER)));
+  if (cores < 4) return 1;
+  return Math.max(1, Math.min(cores - 1, 8, Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
 /** "rule-a, rule-b — reason" notes for the rules skipped in files checked without a brand. */

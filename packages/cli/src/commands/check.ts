@@ -62,7 +62,7 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
     'max-file-size': { type: 'string' },
     'page-type': { type: 'string' },
     rule: { type: 'string', multiple: true },
-    concurrency: { type: 'string', default: 'auto' },
+    concurrency: { type: 'string', default: 'off' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -75,7 +75,7 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
   }
   const maxWarnings = parseCount('max-warnings', values['max-warnings']);
   const maxFileSize = parseCount('max-file-size', values['max-file-size']) ?? DEFAULT_MAX_FILE_SIZE;
-  const concurrency = parseConcurrency(values.concurrency ?? 'auto');
+  const concurrency = parseConcurrency(values.concurrency ?? 'off');
 
   const display = (p: string) => displayPath(io.cwd, p);
   const resolver = new BrandResolver({ cwd: io.cwd, explicit: values.brand, brandKit: deps.brandKit, display });
