@@ -91,7 +91,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers 401 problems for a missing, malformed or unknown bearer token', async () => {
-      for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer bss_short' }, { authorization: `Bearer bss_${'A'.repeat(43)}` }]) {
+      for (const headers of [{} as Record<string, string>, { authorization: 'Basic abc' }, { authorization: 'Bearer bss_short' }, { authorization: `Bearer bss_${'A'.repeat(43)}` }]) {
         const r = await call(h.app, 'GET', '/api/v1/auth/me', { headers });
         assert.equal(r.status, 401, JSON.stringify(headers));
         assert.equal(r.data.code, 'UNAUTHENTICATED');

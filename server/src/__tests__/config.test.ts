@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults for the embedded database', () => {
+    const r = loadConfig({});
+    assert.ok(r.ok);
+    assert.equal(r.config.port, 8787);
+    assert.equal(r.config.host, '127.0.0.1');
+    assert.equal(r.config.dataDir, resolve('.brandsafe/data'));
+    assert.equal(r.config.databaseUrl, undefined);
+    assert.equal(r.config.seedDemo, true);
+    assert.equal(r.config.publicUrl, 'http://127.0.0.1:8787');
+  });
+
+  it('does not seed demo data into PostgreSQL unless asked', () => {
+    const r = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x' });
+    assert.ok(r.ok);
+    assert.equal(r.config.seedDemo, false);
+    const asked = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', SEED_DEMO: 'true' });
+    assert.ok(asked.ok && asked.config.seedDemo);
+  });
+
+  it('reports every problem, one line each', () => {
+    const r = loadConfig({ PORT: '99999', DATABASE_URL: 'not a url', LOG_LEVEL: 'chatty', SMTP_URL: 'smtp://mail', TRUST_PROXY: 'maybe' });
+    assert.equal(r.ok, false);
+    assert.ok(!r.ok);
+    assert.equal(r.problems.length, 5);
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'SMTP_FROM', 'TRUST_PROXY']) {
+      assert.ok(r.problems.some((p) => p.startsWith(name)), name);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { DIALECTS } from '@brandsafe/db/testing';
+import { seedDemo } from '../seed.js';
+import { call, openHarness, TEST_SCRYPT, type Harness } from './helpers.js';
+
+for (const dialect of DIALECTS) {
+  describe(`seedDemo (${dialect})`, () => {
+    let h: Harness;
+    before(async () => {
+      h = await openHarness(dialect);
+    });
+    after(async () => {
+      await h.t.destroy();
+    });
+
+    it('seeds Northwind with a user per role and the example brand, once', async () => {
+      const first = await seedDemo(h.t.db, { scryptCost: TEST_SCRYPT });
+      assert.equal(first.created, true);
+      assert.deepEqual(first.users.map((u) => u.role), ['owner', 'admin', 'editor', 'reviewer', 'viewer']);
+      assert.ok(first.brand && 'version' in first.brand);
+      for (const u of first.users) {
+        const r = await call(h.app, 'POST', '/api/v1/auth/login', { json: { email: u.email, password: first.password } });
+        assert.equal(r.status, 200, u.email);
+        const me = await call(h.app, 'GET', '/api/v1/auth/me', { token: r.data.token });
+        assert.equal(me.data.role, u.role);
+      }
+      const brands = await call(h.app, 'GET', '/api/v1/brands', { token: first.apiToken });
+      assert.deepEqual(brands.data.items.map((b: { name: string }) => b.name), ['Northwind']);
+
+      const second = await seedDemo(h.t.db, { scryptCost: TEST_SCRYPT });
+      assert.equal(second.created, false);
+      assert.equal(second.workspaceId, first.workspaceId);
+      assert.equal((await h.t.db.selectFrom('workspaces').selectAll().execute()).length, 1);
+      assert.equal((await call(h.app, 'GET', '/api/v1/brands', { token: first.apiToken })).status, 401, 'the old demo token is revoked');
+      assert.equal((await call(h.app, 'GET', '/api/v1/brands', { token: second.apiToken })).status, 200);
+    });
+  });
+}
