@@ -41,6 +41,15 @@ export function analyse(ctx: CheckContext, rules: readonly JsRule[]): Analysis |
   const visitors: Visitor[] = [facts.visitor(), collector.visitor()];
   const env = { ctx, facts };
   for (const rule of rules) if (rule.ids.some((id) => ctx.enabled(id))) visitors.push(rule.create(env));
-  walk(parsed.program, visitors);
+  try {
+    walk(parsed.program, visitors);
+  } catch (e) {
+    // Expressions nested tens of thousands deep (generated code) exhaust the stack, as they do in
+    // the parser itself: one finding, never a crash.
+    if (!(e instanceof RangeError)) throw e;
+    ctx.findings.length = 0;
+    ctx.report('recommended/parse-error', 0, 0, 'The file nests expressions too deeply to be checked.');
+    return undefined;
+  }
   return { uses: collector.uses, hiding: collector.hiding, comments: parsed.comments, owned: facts.ownedNames };
 }

@@ -29,6 +29,13 @@ describe('check', () => {
     assert.equal(f!.range.start.line, 1);
   });
 
+  it('reports extremely deep nesting as one finding instead of overflowing the stack', () => {
+    const chain = "document.querySelector('.a' + " + "'b' + ".repeat(20000) + "'c');";
+    assert.deepEqual(ids(chain), ['recommended/parse-error@1:1']);
+    const calls = 'f('.repeat(20000) + ')'.repeat(20000) + ';';
+    assert.deepEqual(check({ text: calls, filename: 'v.js' }).findings.map((f) => f.ruleId), ['recommended/parse-error']);
+  });
+
   it('treats binary input as one parse error', () => {
     assert.deepEqual(ids('\u0000\u0001ELF'), ['recommended/parse-error@1:1']);
   });

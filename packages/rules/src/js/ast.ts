@@ -77,7 +77,13 @@ export function staticString(node: Node | undefined | null): string | undefined 
 export function isBuiltString(node: Node): boolean {
   if (node.type === 'TemplateLiteral') return node.expressions.length > 0;
   if (node.type === 'BinaryExpression' && node.operator === '+') {
-    return isStringish(node.left as Node) || isStringish(node.right as Node);
+    // Walk the left spine iteratively: generated code can chain thousands of `+`.
+    let n: Node = node;
+    while (n.type === 'BinaryExpression' && n.operator === '+') {
+      if (isStringish(n.right as Node)) return true;
+      n = n.left as Node;
+    }
+    return isStringish(n);
   }
   if (node.type === 'CallExpression') {
     const m = calleeMethod(node);

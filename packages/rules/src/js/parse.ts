@@ -63,7 +63,7 @@ function attempt(text: string, module: boolean): JsParse {
   } catch (e) {
     const err = e as { start?: number; end?: number; description?: string; message?: string };
     const start = err.start ?? 0;
-    const message = err.description ?? err.message ?? String(e);
+    const message = e instanceof RangeError ? 'expressions nested too deeply to parse' : (err.description ?? err.message ?? String(e));
     return { ok: false, error: { start, end: Math.max(err.end ?? start, start), message } };
   }
 }
