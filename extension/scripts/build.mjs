@@ -5,6 +5,7 @@
 // `require` shim for the CommonJS libraries inside it.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,5 +31,18 @@ for (const [from, to] of [
 ]) {
   const source = join(here, '..', from);
   if (existsSync(source)) cpSync(source, join(dist, to), { recursive: true });
+}
+// Modules the domain packages load with createRequire at run time (bundlers cannot follow those):
+// @brandsafe/rules strips TypeScript with amaro. Shipped as files beside the bundle, where
+// Node's resolution from dist/server/main.mjs finds them (dist/node_modules/).
+const requireRoot = createRequire(join(here, '..', 'packages', 'rules', 'package.json'));
+for (const name of ['amaro']) {
+  // The package's main file is in dist/; its folder is one level up (exports hide package.json).
+  const pkgDir = dirname(dirname(requireRoot.resolve(name)));
+  const target = join(dist, 'node_modules', name);
+  mkdirSync(target, { recursive: true });
+  cpSync(join(pkgDir, 'package.json'), join(target, 'package.json'));
+  cpSync(join(pkgDir, 'dist'), join(target, 'dist'), { recursive: true });
+  if (existsSync(join(pkgDir, 'LICENSE.md'))) cpSync(join(pkgDir, 'LICENSE.md'), join(target, 'LICENSE.md'));
 }
 console.log(`built ${join(dist, 'extension.js')} and ${join(dist, 'server', 'main.mjs')}`);

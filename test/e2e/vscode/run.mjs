@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // End-to-end: the brandsafe extension in a real VS Code (code-server 4.139.1 on Node 24, driven by
 // Debian's chromium through playwright-core), as described in /work/shared/VSCODE-TESTING.md.
-// Installs what it needs (setup.mjs), builds the extension bundle, opens examples/northwind (a
-// copy) and runs suite/extension.test.cjs inside the extension host. Screenshots go to
+// Installs what it needs (setup.mjs), packages the extension (.vsix) and loads it unzipped, opens
+// examples/northwind (a copy) and runs suite/extension.test.cjs inside the extension host. Screenshots go to
 // test-results/e2e-vscode/. Prints "N passed, N failed" last.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,9 +45,13 @@ async function waitHealthy(port, deadline) {
 
 const started = Date.now();
 setup();
-execFileSync(process.execPath, [join(root, 'extension', 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const tmp = mkdtempSync(join(tmpdir(), 'brandsafe-vscode-'));
+// The extension under test is the packaged .vsix, unzipped: what users install, with no
+// node_modules beside it, so a missing bundle dependency fails here.
+execFileSync('npm', ['run', 'package', '-w', 'extension'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('unzip', ['-q', join(root, 'extension', 'dist', 'brandsafe.vsix'), '-d', join(tmp, 'vsix')]);
+const extensionPath = join(tmp, 'vsix', 'extension');
 const workspace = join(tmp, 'northwind');
 const flagDir = join(tmp, 'flags');
 for (const d of ['ud/User', 'ext', 'xdg-data', 'xdg-config', 'tmp', 'flags']) mkdirSync(join(tmp, d), { recursive: true });
@@ -113,7 +117,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(join(root, 'extension'))],
+    ['extensionDevelopmentPath', remote(extensionPath)],
     ['extensionTestsPath', remote(join(here, 'suite', 'index.cjs'))],
   ];
   const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
