@@ -151,6 +151,12 @@ describe('brandsafe check', () => {
     assert.match(r.out, /warning: shacl\/\.brandsafe\/brand\.ttl: brand graph has 1 problem; run "brandsafe validate"/);
   });
 
+  it('warns when --page-type names a page type the brand does not declare', async () => {
+    const r = await cli(['clean.js', '--brand', 'shop-a/.brandsafe/brand.ttl', '--page-type', 'cart']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /warning: shop-a\/\.brandsafe\/brand\.ttl: page type "cart" is not declared by shop-a \(declared: none\)/);
+  });
+
   it('writes the report to --output and keeps stdout empty', async () => {
     const out = join(tree.root, 'report.sarif');
     const r = await cli(['bad.js', '--format', 'sarif', '--output', 'report.sarif']);

@@ -93,6 +93,16 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
     concurrency: deps.workers ? (concurrency === 'auto' ? autoConcurrency(files.length) : concurrency) : 1,
     checkOptions: { rules: ruleSettings, ...(values['page-type'] ? { pageType: values['page-type'] } : {}) },
   });
+  const pageType = values['page-type'];
+  if (pageType !== undefined) {
+    // A typo in --page-type would silently approve nothing page-specific; say so.
+    for (const { path, brand } of await resolver.loaded()) {
+      const ids = brand.pageTypes.map((p) => p.id);
+      if (!ids.includes(pageType)) {
+        notes.push({ kind: 'brand', level: 'warning', filePath: path, message: `page type "${pageType}" is not declared by ${brand.name} (declared: ${ids.join(', ') || 'none'})` });
+      }
+    }
+  }
   const report: RunReport = { cwd: io.cwd, files: reports, notes, rules: rulesApi.RULES, toolVersion: version() };
 
   const machineReadable = formatName !== 'stylish';
