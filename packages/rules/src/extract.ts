@@ -1,7 +1,7 @@
 import { analyse } from './analyse.js';
 import { languageOf } from './check.js';
 import { CheckContext } from './context.js';
-import { equivalentSelector, splitSelectorList, type SelectorUse } from './selectors/use.js';
+import { equivalentSelector, sourceSpan, splitSelectorList, type SelectorUse } from './selectors/use.js';
 import type { CheckInput } from './types.js';
 
 /**
@@ -21,7 +21,7 @@ export function extractSelectors(input: CheckInput): SelectorUse[] {
     if (u.dynamic) return { selector: u.value.text, range, api: u.api, dynamic: true, parts: [] };
     const parts =
       u.kind === 'selector'
-        ? splitSelectorList(u.value.text).map((p) => ({ selector: p.selector, range: ctx.index.range(u.value.at(p.from), u.value.at(p.to)) }))
+        ? splitSelectorList(u.value.text).map((p) => ({ selector: p.selector, range: ctx.index.range(...sourceSpan(u, p.from, p.to)) }))
         : [{ selector: equivalentSelector(u), range }];
     return { selector: u.value.text, range, api: u.api, dynamic: false, parts };
   });

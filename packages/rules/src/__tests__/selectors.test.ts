@@ -87,6 +87,14 @@ describe('recommended/dynamic-selector', () => {
     assert.deepEqual(found.map((f) => [f.severity, covered(text, f)]), [['warning', '`[data-sku="${sku}"]`'], ['warning', "'.tile-' + id"]]);
   });
 
+  it('folds concatenations of literals and string constants into a checkable selector', () => {
+    const text = "const BADGE = 'exp-badge';\nif (!document.querySelector('.' + BADGE)) go();\ndocument.querySelector('.pdp__price' + ' >');";
+    assert.deepEqual(only('recommended/dynamic-selector', text), []);
+    assert.deepEqual(extractSelectors({ text, filename: 'v.js' }).map((u) => u.selector), ['.exp-badge', '.pdp__price >']);
+    const [f] = only('recommended/valid-selector', text);
+    assert.equal(covered(text, f!), '>');
+  });
+
   it('reports only the rules of a CSS template whose selector holds an expression', () => {
     const text = 'style.textContent = `.ok { color: ${c} }\\n.${name} { color: red }`;';
     const found = only('recommended/dynamic-selector', text);

@@ -1,7 +1,7 @@
 import { brittleness, isValidSelector, parseSelector, suggestNearest } from '@brandsafe/selectors';
 import type { CheckContext, OffsetFix } from '../context.js';
 import { ApprovedSet, DEFAULT_OWNED_PREFIXES } from '../selectors/approval.js';
-import { equivalentSelector, splitSelectorList, type RawPart, type RawSelectorUse } from '../selectors/use.js';
+import { equivalentSelector, sourceSpan, splitSelectorList, type RawPart, type RawSelectorUse } from '../selectors/use.js';
 
 const BRAND_SELECTOR_RULES = ['brand/unapproved-selector', 'brand/deprecated-selector'];
 
@@ -35,7 +35,7 @@ export function checkSelectorUses(ctx: CheckContext, uses: readonly RawSelectorU
         const parsed = parseSelector(v.text, { jquery });
         if (!parsed.ok) {
           const { offset, length, message } = parsed.error;
-          const [s, e] = v.text.trim() === '' ? [use.start, use.end] : [v.at(offset), v.at(offset + Math.max(1, length))];
+          const [s, e] = v.text.trim() === '' ? [use.start, use.end] : sourceSpan(use, offset, offset + Math.max(1, length));
           ctx.report('recommended/valid-selector', s, e, `Invalid selector "${v.text.trim()}": ${message}.${use.api === 'css' ? '' : ' The DOM throws a SyntaxError on it.'}`);
         }
         continue;
@@ -48,7 +48,7 @@ export function checkSelectorUses(ctx: CheckContext, uses: readonly RawSelectorU
       const approval = approvals?.check(part.selector, owned);
       if (approval?.status === 'approved') {
         if (approval.selector.stability === 'deprecated') {
-          ctx.report('brand/deprecated-selector', v.at(part.from), v.at(part.to), `Selector "${part.selector}" is deprecated in the brand${approval.selector.description ? `: ${approval.selector.description}` : ''}.`);
+          ctx.report('brand/deprecated-selector', ...sourceSpan(use, part.from, part.to), `Selector "${part.selector}" is deprecated in the brand${approval.selector.description ? `: ${approval.selector.description}` : ''}.`);
         }
         continue;
       }
@@ -58,7 +58,7 @@ export function checkSelectorUses(ctx: CheckContext, uses: readonly RawSelectorU
         const shift = use.kind === 'selector' ? 0 : -1; // `#id` stands for the id string without its '#'
         for (const w of brittleness(part.selector)) {
           const from = Math.max(part.from, part.from + w.offset + shift);
-          ctx.report('recommended/brittle-selector', v.at(from), v.at(Math.min(part.to, Math.max(from + 1, part.from + w.offset + shift + w.length))), w.message);
+          ctx.report('recommended/brittle-selector', ...sourceSpan(use, from, Math.min(part.to, Math.max(from + 1, part.from + w.offset + shift + w.length))), w.message);
         }
       }
     }
@@ -70,6 +70,7 @@ function reportUnapproved(ctx: CheckContext, approvals: ApprovedSet, use: RawSel
   const suggestions = suggestNearest(part.selector, approvals.forPage.map((s) => s.css), 3);
   const fixes: OffsetFix[] = [];
   for (const [i, s] of suggestions.entries()) {
+    if (use.folded) break;
     let newText: string;
     if (use.kind === 'selector') newText = escapeFor(v.quote, s.selector);
     else if (use.kind === 'id' && /^#[\w-]+$/.test(s.selector)) newText = s.selector.slice(1);
@@ -80,5 +81,5 @@ function reportUnapproved(ctx: CheckContext, approvals: ApprovedSet, use: RawSel
   const page = ctx.options.pageType ? ` on ${ctx.options.pageType} pages` : '';
   const elsewhere = otherPages.length > 0 ? ` It is approved only on: ${[...new Set(otherPages)].join(', ')}.` : '';
   const hint = suggestions.length > 0 ? ` Nearest approved: ${suggestions.map((s) => s.selector).join(', ')}.` : '';
-  ctx.report('brand/unapproved-selector', v.at(part.from), v.at(part.to), `Selector "${part.selector}" is not approved for ${brand.name}${page}.${elsewhere}${hint}`, { fixes });
+  ctx.report('brand/unapproved-selector', ...sourceSpan(use, part.from, part.to), `Selector "${part.selector}" is not approved for ${brand.name}${page}.${elsewhere}${hint}`, { fixes });
 }

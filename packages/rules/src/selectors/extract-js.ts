@@ -42,6 +42,8 @@ export class JsSelectorCollector {
   readonly hiding: HidingDeclaration[] = [];
   private readonly seen = new Set<string>();
   private readonly pending: Array<{ name: string; api: SelectorApi; kind: RawSelectorUse['kind'] }> = [];
+  /** Concatenations, decided once every constant is known (declarations may follow their use). */
+  private readonly concats: Array<{ node: Node; api: SelectorApi; kind: RawSelectorUse['kind'] }> = [];
 
   constructor(
     private readonly text: string,
@@ -62,6 +64,7 @@ export class JsSelectorCollector {
           const decl = this.facts.consts.get(p.name);
           if (decl) this.addArgument(decl, p.api, p.kind);
         }
+        for (const c of this.concats) this.addConcatenation(c.node, c.api, c.kind);
       },
     };
   }
@@ -106,11 +109,57 @@ export class JsSelectorCollector {
       // jQuery's $('<div>…') creates elements from HTML instead of selecting (api.jquery.com/jQuery/#jQuery2).
       if (api === 'jquery' && value.text.trimStart().startsWith('<')) return;
       this.push({ api, kind, dynamic: false, value, start: value.at(0), end: value.at(value.text.length) });
+    } else if (arg.type === 'BinaryExpression' && arg.operator === '+' && isBuiltString(arg)) {
+      this.concats.push({ node: arg, api, kind });
     } else if (isBuiltString(arg)) {
-      const start = startOf(arg);
-      const source = this.text.slice(start, endOf(arg));
-      this.push({ api, kind, dynamic: true, value: { text: source, at: (i) => start + i, holes: [] }, start, end: endOf(arg) });
+      this.addDynamic(arg, api, kind);
     }
+  }
+
+  /**
+   * `'.' + BADGE` where every operand is a string literal or a string constant is static: it is
+   * checked like a literal, with ranges mapped into each piece (no fixes: the text is not one
+   * contiguous string). Anything else in the chain makes it dynamic.
+   */
+  private addConcatenation(node: Node, api: SelectorApi, kind: RawSelectorUse['kind']): void {
+    const operands: Node[] = [];
+    let n: Node = node;
+    while (n.type === 'BinaryExpression' && n.operator === '+') {
+      operands.push(n.right as Node);
+      n = n.left as Node;
+    }
+    operands.push(n);
+    operands.reverse();
+    const pieces: MappedText[] = [];
+    for (const op of operands) {
+      const source = op.type === 'Identifier' ? this.facts.consts.get(op.name) : op;
+      if (source?.type === 'Literal' && typeof source.value === 'string') pieces.push(literalText(this.text, source));
+      else if (source?.type === 'TemplateLiteral' && source.expressions.length === 0) pieces.push(templateText(this.text, source));
+      else return this.addDynamic(node, api, kind);
+    }
+    const starts: number[] = [];
+    let length = 0;
+    for (const p of pieces) {
+      starts.push(length);
+      length += p.text.length;
+    }
+    const pieceOf = (i: number): number => {
+      let k = pieces.length - 1;
+      while (k > 0 && starts[k]! > i) k--;
+      return k;
+    };
+    const at = (i: number): number => pieces[pieceOf(i)]!.at(i - starts[pieceOf(i)]!);
+    const value: MappedText = { text: pieces.map((p) => p.text).join(''), at, holes: [] };
+    const [start, end] = [startOf(node), endOf(node)];
+    // A range inside one piece is exact; one that crosses pieces covers the whole expression.
+    const span = (from: number, to: number): [number, number] => (pieceOf(from) === pieceOf(Math.max(from, to - 1)) ? [at(from), at(to)] : [start, end]);
+    this.push({ api, kind, dynamic: false, folded: true, span, value, start, end });
+  }
+
+  private addDynamic(arg: Node, api: SelectorApi, kind: RawSelectorUse['kind']): void {
+    const start = startOf(arg);
+    const source = this.text.slice(start, endOf(arg));
+    this.push({ api, kind, dynamic: true, value: { text: source, at: (i) => start + i, holes: [] }, start, end: endOf(arg) });
   }
 
   private push(use: RawSelectorUse): void {

@@ -41,10 +41,19 @@ export interface RawSelectorUse {
   /** For getElementById / getElementsByClassName: the value is a name list, not selector syntax. */
   kind: 'selector' | 'id' | 'class-names';
   dynamic: boolean;
+  /** Joined from several literals/constants (`'.' + NAME`): checkable, but no single range to fix. */
+  folded?: boolean;
+  /** For folded uses: the source range of value range [from, to). */
+  span?: (from: number, to: number) => [number, number];
   value: MappedText;
   /** Source offsets of the whole value (dynamic: the whole expression). */
   start: number;
   end: number;
+}
+
+/** The source offsets of value range [from, to) of a use. */
+export function sourceSpan(use: RawSelectorUse, from: number, to: number): [number, number] {
+  return use.span ? use.span(from, to) : [use.value.at(from), use.value.at(to)];
 }
 
 /** A selector inside a list, in value offsets. */
