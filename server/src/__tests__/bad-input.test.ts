@@ -1,0 +1,147 @@
+/**
+ * Issue 4 "Bad input": every route in the OpenAPI document is driven with malformed JSON, wrong
+ * types, missing and unknown fields, oversized bodies, another workspace's ids, malformed ids
+ * and query parameters, and no or wrong tokens. Each answer must be a 4xx problem (never a
+ * 500), and no row in any table may change.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { DIALECTS } from '@brandsafe/db/testing';
+import { call, openHarness, signup, type Harness } from './helpers.js';
+
+const NORTHWIND = readFileSync(new URL('../../../examples/northwind/.brandsafe/brand.ttl', import.meta.url), 'utf8');
+const TABLES = [
+  'workspaces', 'users', 'memberships', 'brand_roles', 'invitations', 'api_tokens', 'sessions', 'brands', 'brand_versions',
+  'generations', 'generation_transitions', 'code_corrections', 'opal_requests', 'audit_events', 'outbox_emails', 'login_attempts',
+] as const;
+
+interface Operation {
+  security?: unknown[];
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, { schema?: Schema }> };
+}
+interface Schema {
+  $ref?: string;
+  properties?: Record<string, { type?: string }>;
+}
+
+/** A value of the wrong JSON type for a property declared with `type`. */
+function wrongType(type: string | undefined): unknown {
+  return type === 'string' ? 12345 : type === 'array' ? 'not-an-array' : type === 'object' ? [1] : 'not-a-number';
+}
+
+for (const dialect of DIALECTS) {
+  describe(`bad input on every route (${dialect})`, () => {
+    let h: Harness;
+    let ids: Record<string, string>;
+    let tokenA: string;
+    before(async function () {
+      this.timeout(60_000);
+      h = await openHarness(dialect);
+      const a = await signup(h.app, 'Alpha');
+      const b = await signup(h.app, 'Beta');
+      tokenA = a.token;
+      await call(h.app, 'POST', '/api/v1/brands', { token: a.token, json: { name: 'Mine' } });
+      const brandB = (await call(h.app, 'POST', '/api/v1/brands', { token: b.token, json: { name: 'Theirs' } })).data.id;
+      const up = await call(h.app, 'PUT', `/api/v1/brands/${brandB}/graph`, { token: b.token, body: NORTHWIND, headers: { 'content-type': 'text/turtle' } });
+      assert.equal(up.status, 201);
+      const tokenB = (await call(h.app, 'POST', '/api/v1/tokens', { token: b.token, json: { name: 't', scopes: ['read'] } })).data.id;
+      const invitationB = (await call(h.app, 'POST', '/api/v1/invitations', { token: b.token, json: { email: 'x@example.com', role: 'viewer' } })).data.id;
+      ids = { brands: brandB, tokens: tokenB, invitations: invitationB, userId: b.userId };
+    });
+    after(async () => {
+      await h.t.destroy();
+    });
+
+    async function snapshot(): Promise<Record<string, string[]>> {
+      const out: Record<string, string[]> = {};
+      for (const t of TABLES) {
+        const rows = await h.t.db.selectFrom(t).selectAll().execute();
+        // last_used_at moves when a valid credential is used; it is not a change made by the input.
+        out[t] = rows.map((r) => JSON.stringify({ ...r, last_used_at: undefined })).sort();
+      }
+      return out;
+    }
+
+    function fill(path: string, idFor: (name: string) => string): string {
+      return path.replace(/\{(\w+)\}/g, (_m, name: string) => idFor(name));
+    }
+
+    it('answers a 4xx problem to every kind of bad request and changes no row', async function () {
+      this.timeout(120_000);
+      const doc = (await call(h.app, 'GET', '/api/openapi.json')).data as {
+        paths: Record<string, Record<string, Operation>>;
+        components: { schemas: Record<string, Schema> };
+      };
+      const resolve = (s: Schema | undefined): Schema | undefined => (s?.$ref ? doc.components.schemas[s.$ref.split('/').pop() as string] : s);
+      const before = await snapshot();
+      const seen: string[] = [];
+      let requests = 0;
+
+      const expect4xx = async (label: string, method: string, path: string, init: Parameters<typeof call>[3], wanted?: number) => {
+        const r = await call(h.app, method, path, init);
+        requests++;
+        assert.ok(r.status >= 400 && r.status < 500, `${label}: ${method} ${path} answered ${r.status} ${JSON.stringify(r.data).slice(0, 300)}`);
+        if (wanted) assert.equal(r.status, wanted, `${label}: ${method} ${path} ${JSON.stringify(r.data).slice(0, 300)}`);
+        assert.equal(r.type, 'application/problem+json', `${label}: ${method} ${path}`);
+        assert.match(r.data.type, /^tag:brandsafe\.dev,2026:problem\//);
+        assert.equal(r.data.status, r.status);
+      };
+
+      for (const [template, ops] of Object.entries(doc.paths)) {
+        const group = /^\/api\/v1\/(\w+)/.exec(template)?.[1] ?? '';
+        const theirs = fill(template, (name) => (name === 'id' ? (ids[group] as string) : (ids[name] as string)));
+        for (const [method, op] of Object.entries(ops)) {
+          const M = method.toUpperCase();
+          seen.push(`${M} ${template}`);
+          const secured = (op.security?.length ?? 0) > 0;
+          const json = op.requestBody?.content['application/json'];
+          const turtle = op.requestBody?.content['text/turtle'];
+          const token = secured ? tokenA : undefined;
+          const validBody = json ? { json: {} } : turtle ? { body: NORTHWIND, headers: { 'content-type': 'text/turtle' } } : {};
+
+          if (secured) {
+            await expect4xx('no token', M, theirs, validBody, 401);
+            await expect4xx('unknown token', M, theirs, { ...validBody, token: `bsp_${'x'.repeat(43)}` }, 401);
+            await expect4xx('garbage token', M, theirs, { ...validBody, headers: { ...('headers' in validBody ? validBody.headers : {}), authorization: 'Bearer ../../etc' } }, 401);
+          }
+          if (json) {
+            await expect4xx('malformed JSON', M, theirs, { token, body: '{"name": ', headers: { 'content-type': 'application/json' } }, 400);
+            await expect4xx('array body', M, theirs, { token, json: [] }, 400);
+            await expect4xx('missing fields', M, theirs, { token, json: {} }, 400);
+            await expect4xx('unknown field', M, theirs, { token, json: { zzzUnknown: true } }, 400);
+            const props = resolve(json.schema)?.properties ?? {};
+            assert.ok(Object.keys(props).length > 0, `${M} ${template} documents its body fields`);
+            const wrong = Object.fromEntries(Object.entries(props).map(([k, s]) => [k, wrongType(s.type)]));
+            await expect4xx('wrong types', M, theirs, { token, json: wrong }, 400);
+            await expect4xx('oversized', M, theirs, { token, json: { name: 'x'.repeat(1024 * 1024 + 10) } }, 413);
+          }
+          if (turtle) {
+            await expect4xx('JSON instead of Turtle', M, theirs, { token, json: { turtle: 'x' } }, 415);
+            await expect4xx('oversized Turtle', M, theirs, { token, body: '#'.repeat(5 * 1024 * 1024 + 10), headers: { 'content-type': 'text/turtle' } }, 413);
+          }
+          if (template.includes('{')) {
+            // Another workspace's ids, with a body that would otherwise be valid where possible.
+            const body = turtle ? validBody : json ? { json: guessValidBody(template) } : {};
+            const query = template.endsWith('/diff') ? '?from=2.3.0' : '';
+            await expect4xx("another workspace's id", M, theirs + query, { token, ...body }, 404);
+            await expect4xx('malformed id', M, fill(template, () => 'not-a-uuid'), { token, ...body }, 400);
+          }
+          if (op.parameters?.some((p) => p.in === 'query')) {
+            await expect4xx('unknown query parameter', M, `${theirs}?zzz=1`, { token, ...(turtle ? validBody : {}) }, 400);
+          }
+        }
+      }
+      assert.ok(seen.length >= 20, `drove ${seen.length} operations`);
+      for (const op of ['POST /api/v1/auth/signup', 'PUT /api/v1/brands/{id}/graph', 'DELETE /api/v1/members/{userId}']) assert.ok(seen.includes(op), op);
+      assert.ok(requests > 100);
+      assert.deepEqual(await snapshot(), before, 'no row changed');
+    });
+  });
+}
+
+/** A body that passes validation for the routes that take one, so only the foreign id is wrong. */
+function guessValidBody(template: string): Record<string, unknown> {
+  if (template.includes('/roles/') || template.startsWith('/api/v1/members/')) return { role: 'viewer' };
+  return {};
+}
