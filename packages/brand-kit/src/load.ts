@@ -35,19 +35,19 @@ function compareRanges(a: Range, b: Range): number {
 function unknownTerms(graph: BrandGraph, file: string | undefined): BrandProblem[] {
   const known = new Set(vocabulary().map((t) => t.iri));
   const problems: BrandProblem[] = [];
-  for (const l of graph.locatedQuads) {
+  graph.quads.forEach((quad, i) => {
     for (const role of ['subject', 'predicate', 'object'] as const) {
-      const term = l.quad[role];
+      const term = quad[role];
       if (term.termType !== 'NamedNode' || !term.value.startsWith(BS.iri) || known.has(term.value)) continue;
       problems.push({
         kind: 'model',
         severity: 'error',
         message: `bs:${localName(term.value)} is not a term of the brandsafe vocabulary`,
-        range: l[role],
+        range: graph.rangeOf(i, role),
         ...(file === undefined ? {} : { file }),
       });
     }
-  }
+  });
   return problems;
 }
 

@@ -15,6 +15,8 @@
 import { DataFactory, Parser } from 'n3';
 import type * as RDF from '@rdfjs/types';
 import type { Range } from './model.js';
+import { IntList, RangeTable } from './ranges.js';
+import { literal as makeLiteral } from './terms.js';
 
 /** A token as n3's Lexer emits it: 1-based line, 0-based UTF-16 columns, end exclusive. */
 interface Token {
@@ -34,6 +36,33 @@ export interface TriplePosition {
   object: Range;
 }
 
+/** The positions of all triples of a document, stored compactly (see RangeTable). */
+export class TriplePositions {
+  /** @internal */
+  readonly ranges = new RangeTable();
+  /** @internal three range indexes per triple: subject, predicate, object */
+  readonly terms = new IntList();
+
+  /** The number of triples. */
+  get size(): number {
+    return this.terms.length / 3;
+  }
+
+  /** The range index of a triple's subject (0), predicate (1) or object (2). */
+  rangeIndex(triple: number, role: 0 | 1 | 2): number {
+    return this.terms.at(triple * 3 + role);
+  }
+
+  /** The ranges of the i-th triple. */
+  at(triple: number): TriplePosition {
+    return {
+      subject: this.ranges.get(this.rangeIndex(triple, 0)),
+      predicate: this.ranges.get(this.rangeIndex(triple, 1)),
+      object: this.ranges.get(this.rangeIndex(triple, 2)),
+    };
+  }
+}
+
 /** A Turtle syntax error at a position. */
 export interface TurtleSyntaxError {
   message: string;
@@ -43,8 +72,8 @@ export interface TurtleSyntaxError {
 export interface ParsedTurtle {
   /** The quads read before any error, in the order n3 emitted them. */
   quads: RDF.Quad[];
-  /** `positions[i]` belongs to `quads[i]`. */
-  positions: TriplePosition[];
+  /** `positions.at(i)` belongs to `quads[i]`. */
+  positions: TriplePositions;
   /** Prefixes declared in the document. */
   prefixes: Record<string, string>;
   error?: TurtleSyntaxError;
@@ -70,8 +99,10 @@ type Expect = 'subject' | 'predicate' | 'object' | 'punct' | 'item' | 'directive
 interface Frame {
   kind: 'statement' | 'blank' | 'list';
   expect: Expect;
-  /** The verb token of the triple being read at this level. */
-  verb?: Range;
+  /** The range index of the verb token of the triple being read at this level (-1: none). */
+  verb: number;
+  /** For directives: whether it ends with a dot (`@prefix`) rather than after its IRI (`PREFIX`). */
+  dotted?: boolean;
 }
 
 /**
@@ -79,15 +110,17 @@ interface Frame {
  * emitted while a token is read can be given its predicate's range.
  */
 class VerbTracker {
-  private readonly stack: Frame[] = [{ kind: 'statement', expect: 'subject' }];
+  private readonly stack: Frame[] = [{ kind: 'statement', expect: 'subject', verb: -1 }];
 
-  /** The verb range of the innermost non-collection level. */
-  get verb(): Range | undefined {
+  constructor(private readonly currentRange: () => number) {}
+
+  /** The verb range index of the innermost non-collection level, or -1. */
+  get verb(): number {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const frame = this.stack[i]!;
       if (frame.kind !== 'list') return frame.verb;
     }
-    return undefined;
+    return -1;
   }
 
   /** Called before the parser reads the token. */
@@ -96,16 +129,12 @@ class VerbTracker {
     const type = token.type;
     switch (frame.expect) {
       case 'directive':
-        if (type === '.' || (frame.verb === undefined && (type === 'IRI' || type === 'literal'))) {
-          frame.expect = 'subject';
-        }
+        if (type === '.' || (!frame.dotted && (type === 'IRI' || type === 'literal'))) frame.expect = 'subject';
         return;
       case 'subject':
         if (DIRECTIVES.has(type)) {
           frame.expect = 'directive';
-          // SPARQL-style directives (PREFIX, BASE, VERSION) end after their IRI or string;
-          // `verb` is reused as a marker that the directive ends with a dot instead.
-          frame.verb = type.startsWith('@') ? tokenRange(token) : undefined;
+          frame.dotted = type.startsWith('@');
           return;
         }
         frame.expect = 'predicate';
@@ -114,7 +143,7 @@ class VerbTracker {
       case 'predicate':
         if (type === '.') frame.expect = 'subject';
         else if (type !== ';' && type !== ']') {
-          frame.verb = tokenRange(token);
+          frame.verb = this.currentRange();
           frame.expect = 'object';
         }
         return;
@@ -143,8 +172,8 @@ class VerbTracker {
   }
 
   private open(type: string): void {
-    if (type === '[') this.stack.push({ kind: 'blank', expect: 'predicate' });
-    else if (type === '(') this.stack.push({ kind: 'list', expect: 'item' });
+    if (type === '[') this.stack.push({ kind: 'blank', expect: 'predicate', verb: -1 });
+    else if (type === '(') this.stack.push({ kind: 'list', expect: 'item', verb: -1 });
   }
 }
 
@@ -153,44 +182,53 @@ class VerbTracker {
  * a syntax error ends parsing and is returned with the offending token's range.
  */
 export function parseTurtle(text: string, options: ParseTurtleOptions = {}): ParsedTurtle {
-  const termRanges = new WeakMap<object, Range>();
+  const positions = new TriplePositions();
+  const table = positions.ranges;
+  // A plain Map, dropped with the parse: a WeakMap of 300,000 terms costs far more in GC.
+  const termRanges = new Map<object, number>();
   const quads: RDF.Quad[] = [];
-  const positions: TriplePosition[] = [];
-  const verbs = new VerbTracker();
   let current: Token | undefined;
+  let currentIndex = -1;
   let lastLiteral: Token | undefined;
 
-  const here = (): Range => (current ? tokenRange(current) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  /** The range index of the token being read, stored on first use. */
+  const here = (): number => {
+    if (currentIndex < 0) {
+      const t = current!;
+      currentIndex = table.push(t.line - 1, t.start, (t.endLine ?? t.line) - 1, t.end);
+    }
+    return currentIndex;
+  };
+  const verbs = new VerbTracker(here);
   // Terms created outside any token (n3's shared rdf:nil, rdf:first, `a`) stay untagged, so they
   // take the range of whichever token emits them.
-  const tag = <T extends object>(term: T, range?: Range): T => {
-    if (range !== undefined || current !== undefined) termRanges.set(term, range ?? here());
+  const tag = <T extends object>(term: T): T => {
+    if (current !== undefined) termRanges.set(term, here());
     return term;
   };
-  const rangeOf = (term: RDF.Term): Range => termRanges.get(term) ?? here();
+  const rangeOf = (term: RDF.Term): number => termRanges.get(term) ?? here();
 
   const factory = {
     ...DataFactory,
     namedNode: (iri: string) => tag(DataFactory.namedNode(iri)),
     blankNode: (name?: string) => tag(DataFactory.blankNode(name)),
     literal: (value: string, langOrType?: string | RDF.NamedNode) => {
-      const literal = DataFactory.literal(value, langOrType);
-      if (current === undefined || lastLiteral === undefined) return tag(literal);
+      const literal = makeLiteral(value, langOrType);
+      if (current === undefined || lastLiteral === undefined || current === lastLiteral) return tag(literal);
       // The string token, through the datatype or language tag when that is the current token.
-      const from = tokenRange(lastLiteral);
-      const to = DATATYPE_TOKENS.has(current.type) ? tokenRange(current) : from;
-      return tag(literal, { start: from.start, end: to.end });
+      const to = DATATYPE_TOKENS.has(current.type) ? current : lastLiteral;
+      termRanges.set(literal, table.push(lastLiteral.line - 1, lastLiteral.start, (to.endLine ?? to.line) - 1, to.end));
+      return literal;
     },
     quad: (s: RDF.Quad_Subject, p: RDF.Quad_Predicate, o: RDF.Quad_Object, g?: RDF.Quad_Graph) => {
       const quad = DataFactory.quad(s, p, o, g);
       const object = rangeOf(o);
+      const verb = verbs.verb;
       quads.push(quad);
-      positions.push({
-        subject: rangeOf(s),
-        // Collections' rdf:first/rdf:rest have no verb token; point at the item instead.
-        predicate: verbs.verb !== undefined && !isCollectionPredicate(p) ? verbs.verb : object,
-        object,
-      });
+      positions.terms.push(rangeOf(s));
+      // Collections' rdf:first/rdf:rest have no verb token; point at the item instead.
+      positions.terms.push(verb >= 0 && !isCollectionPredicate(p) ? verb : object);
+      positions.terms.push(object);
       return quad;
     },
   };
@@ -203,6 +241,7 @@ export function parseTurtle(text: string, options: ParseTurtleOptions = {}): Par
     (parser.parse as unknown as (input: string, callbacks: object) => RDF.Quad[])(text, {
       onToken: (token: Token) => {
         current = token;
+        currentIndex = -1;
         if (token.type === 'literal') lastLiteral = token;
         verbs.enter(token);
       },
@@ -216,7 +255,6 @@ export function parseTurtle(text: string, options: ParseTurtleOptions = {}): Par
   }
   return { quads, positions, prefixes, ...(error ? { error } : {}) };
 }
-
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 function isCollectionPredicate(p: RDF.Term): boolean {
   return p.value === `${RDF_NS}first` || p.value === `${RDF_NS}rest`;

@@ -6,7 +6,10 @@ import { range, textAt } from './helpers.js';
 function texts(text: string): string[][] {
   const parsed = parseTurtle(text);
   assert.equal(parsed.error, undefined);
-  return parsed.positions.map((p) => [textAt(text, p.subject), textAt(text, p.predicate), textAt(text, p.object)]);
+  return parsed.quads.map((_, i) => {
+    const p = parsed.positions.at(i);
+    return [textAt(text, p.subject), textAt(text, p.predicate), textAt(text, p.object)];
+  });
 }
 
 describe('parseTurtle', () => {
@@ -28,7 +31,7 @@ describe('parseTurtle', () => {
   it('spans a multi-line string over its lines', () => {
     const text = '@prefix ex: <http://e/> .\nex:s ex:body """line one\nline two""" .\n';
     const parsed = parseTurtle(text);
-    assert.deepEqual(parsed.positions[0]!.object, range(1, 13, 2, 11));
+    assert.deepEqual(parsed.positions.at(0).object, range(1, 13, 2, 11));
   });
 
   it('keeps the outer verb for a triple whose object is a blank node property list', () => {
