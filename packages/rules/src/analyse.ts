@@ -1,5 +1,5 @@
 import type { CheckContext } from './context.js';
-import { scanCss, type HidingDeclaration } from './css/scan.js';
+import { scanCss, type HidingDeclaration, type ResourceUrl } from './css/scan.js';
 import { ProgramFacts } from './js/facts.js';
 import { parseJs } from './js/parse.js';
 import { walk, type Visitor } from './js/walk.js';
@@ -11,6 +11,7 @@ import type { SourceComment } from './suppress.js';
 export interface Analysis {
   uses: RawSelectorUse[];
   hiding: HidingDeclaration[];
+  urls: ResourceUrl[];
   comments: SourceComment[];
   /** Names the file creates itself (classes, ids, data attributes). */
   owned: ReadonlySet<string>;
@@ -29,7 +30,7 @@ export function analyse(ctx: CheckContext, rules: readonly JsRule[]): Analysis |
       ctx.report('recommended/parse-error', scan.error.start, scan.error.end, `CSS syntax error: ${scan.error.message}`);
       return undefined;
     }
-    return { uses: scan.uses, hiding: scan.hiding, comments: scan.comments, owned: new Set() };
+    return { uses: scan.uses, hiding: scan.hiding, urls: scan.urls, comments: scan.comments, owned: new Set() };
   }
   const parsed = parseJs(text, ctx.language === 'typescript');
   if (!parsed.ok) {
@@ -51,5 +52,5 @@ export function analyse(ctx: CheckContext, rules: readonly JsRule[]): Analysis |
     ctx.report('recommended/parse-error', 0, 0, 'The file nests expressions too deeply to be checked.');
     return undefined;
   }
-  return { uses: collector.uses, hiding: collector.hiding, comments: parsed.comments, owned: facts.ownedNames };
+  return { uses: collector.uses, hiding: collector.hiding, urls: collector.urls, comments: parsed.comments, owned: facts.ownedNames };
 }

@@ -8,6 +8,7 @@ import { lifecycle } from './rules/lifecycle.js';
 import { optimizelyWeb } from './rules/optimizely.js';
 import { pageSafety } from './rules/page-safety.js';
 import type { JsRule } from './rules/rule.js';
+import { checkResourceUrls } from './rules/network.js';
 import { checkSelectorUses } from './rules/selector-rules.js';
 import { checkSizeBudget } from './rules/size-budget.js';
 import { applySuppressions } from './suppress.js';
@@ -78,6 +79,7 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
       ctx.report('recommended/no-body-hiding', h.start, h.end, `"${h.declaration}" on ${h.target} hides the whole page; if the code that shows it again fails, visitors see a blank page. Hide only the elements the variation changes.`);
     }
     checkSelectorUses(ctx, analysis.uses, analysis.owned);
+    checkResourceUrls(ctx, analysis.urls);
     checkSizeBudget(ctx);
     applySuppressions(ctx, analysis.comments);
   }

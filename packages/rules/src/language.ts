@@ -4,7 +4,6 @@ const BY_EXTENSION: Record<string, Language> = {
   js: 'javascript',
   mjs: 'javascript',
   cjs: 'javascript',
-  jsx: 'javascript',
   ts: 'typescript',
   mts: 'typescript',
   cts: 'typescript',

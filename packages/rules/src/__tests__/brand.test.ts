@@ -92,6 +92,15 @@ describe('brand code rules', () => {
     assert.match(found[0]!.message, /collect\.tracker\.example/);
   });
 
+  it('reports URLs fetched by CSS url()/@import and by src attributes in inserted markup', () => {
+    const css = "@import url('https://fonts.elsewhere.example/f.css');\n.exp-hero { background: url(https://img.tracker.example/bg.png) }\n.exp-logo { background: url('/img/logo.svg') }";
+    const cssFound = check({ text: css, filename: 'v.css' }, { brand }).findings.filter((f) => f.ruleId === 'brand/network-allowlist');
+    assert.deepEqual(cssFound.map((f) => covered(css, f)), ['https://fonts.elsewhere.example/f.css', 'https://img.tracker.example/bg.png']);
+    const js = "el.insertAdjacentHTML('beforeend', '<img src=\"https://px.ads.example/1.gif\"><img src=\"https://static.northwind-cdn.example/a.png\">');\nel.innerHTML = `<script src=\"//evil.example/x.js\"></script><img src=\"/${id}.png\">`;";
+    const jsFound = only('brand/network-allowlist', js, { brand });
+    assert.deepEqual(jsFound.map((f) => covered(js, f)), ['https://px.ads.example/1.gif', '//evil.example/x.js']);
+  });
+
   it('reports a file over the size budget where the budget runs out', () => {
     const text = `var a = '${'x'.repeat(5000)}';`;
     const [f] = only('brand/size-budget', text, { brand });

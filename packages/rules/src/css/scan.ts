@@ -11,9 +11,17 @@ export interface HidingDeclaration {
   declaration: string;
 }
 
+/** A URL the page will fetch: `url(…)`/`@import` in CSS, `src=` or `<link href=` in markup. */
+export interface ResourceUrl {
+  url: string;
+  start: number;
+  end: number;
+}
+
 export interface CssScan {
   uses: RawSelectorUse[];
   hiding: HidingDeclaration[];
+  urls: ResourceUrl[];
   comments: SourceComment[];
   /** Set when the text is not CSS; offsets are source offsets. */
   error?: { start: number; end: number; message: string };
@@ -48,7 +56,7 @@ function insideKeyframes(node: AnyNode): boolean {
  */
 export function scanCss(source: MappedText): CssScan {
   const css = source.text;
-  const scan: CssScan = { uses: [], hiding: [], comments: [] };
+  const scan: CssScan = { uses: [], hiding: [], urls: [], comments: [] };
   let root;
   try {
     root = postcss.parse(css);
@@ -63,8 +71,26 @@ export function scanCss(source: MappedText): CssScan {
   root.walk((node) => {
     if (node.type === 'comment') scan.comments.push(commentOf(node, source));
     else if (node.type === 'rule' && !insideKeyframes(node)) scanRule(node, source, scan, inHole);
+    else if (node.type === 'decl' && /url\(/i.test(node.value)) {
+      const from = (node.source?.start?.offset ?? 0) + node.prop.length + (node.raws.between ?? ':').length;
+      collectUrls(node.raws.value?.raw ?? node.value, from, source, scan.urls);
+    } else if (node.type === 'atrule' && node.name.toLowerCase() === 'import') {
+      const from = (node.source?.start?.offset ?? 0) + 1 + node.name.length + (node.raws.afterName ?? '').length;
+      collectUrls(node.raws.params?.raw ?? node.params, from, source, scan.urls);
+    }
   });
   return scan;
+}
+
+const CSS_URL = /url\(\s*(["']?)([^"')\s]+)\1\s*\)|^\s*(["'])([^"']+)\3/gi;
+
+/** URLs in a declaration value or @import prelude that starts at CSS offset `from`. */
+function collectUrls(raw: string, from: number, source: MappedText, out: ResourceUrl[]): void {
+  for (const m of raw.matchAll(CSS_URL)) {
+    const url = m[2] ?? m[4]!;
+    const at = from + m.index + m[0].indexOf(url);
+    out.push({ url, start: source.at(at), end: source.at(at + url.length) });
+  }
 }
 
 function commentOf(c: CssComment, source: MappedText): SourceComment {

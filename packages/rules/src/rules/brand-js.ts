@@ -3,7 +3,7 @@ import type { ESTree } from 'meriyah';
 import { calleeMethod, endOf, memberPath, normalizePath, propertyName, startOf, staticString } from '../js/ast.js';
 import type { Node } from '../js/walk.js';
 import { DEFAULT_OWNED_PREFIXES } from '../selectors/approval.js';
-import { hostAllowed, urlHost } from './network.js';
+import { checkHost, urlHost } from './network.js';
 import { DOM_QUERY_METHODS, type JsRule, type JsRuleEnv } from './rule.js';
 
 const NETWORK_CALLS = new Set(['fetch', 'navigator.sendBeacon', '$.ajax', '$.get', '$.post', '$.getJSON', '$.getScript', 'jQuery.ajax', 'jQuery.get', 'jQuery.post', 'jQuery.getJSON', 'jQuery.getScript']);
@@ -42,7 +42,6 @@ export const brandJs: JsRule = {
     const wrappers = brand.rules
       .filter((r) => r.kind === 'required-wrapper' && r.wrapper)
       .map((r) => ({ rule: r, names: r.wrapper!.split(/[|,]/).map((w) => normalizePath(w.trim().replace(/^(window\.)?optimizely\.get\(\s*['"]utils['"]\s*\)/, 'utils'))) }));
-    const network = brand.rules.filter((r) => r.kind === 'network-allowlist');
     const awaited: Array<{ names: string; fnStart: number; fnEnd: number; at: number }> = [];
     const unwrapped: Array<{ rule: CodeRule; names: string[]; call: ESTree.CallExpression }> = [];
     const prefixes = ctx.options.ownedPrefixes ?? DEFAULT_OWNED_PREFIXES;
@@ -64,12 +63,7 @@ export const brandJs: JsRule = {
     };
     const checkUrl = (node: Node | undefined): void => {
       const host = urlHost(urlPrefix(node));
-      if (!node || host === undefined || !ctx.enabled('brand/network-allowlist')) return;
-      for (const rule of network) {
-        if (!hostAllowed(host, [...(rule.allowedDomains ?? []), ...brand.domains])) {
-          report(env, rule, 'brand/network-allowlist', startOf(node), endOf(node), ` (request to ${host})`);
-        }
-      }
+      if (node && host !== undefined) checkHost(ctx, host, startOf(node), endOf(node));
     };
     const inWrapper = (query: Node, parents: readonly Node[], names: string[]): boolean => {
       for (let i = parents.length - 1; i >= 0; i--) {

@@ -1,5 +1,5 @@
 import type { ESTree } from 'meriyah';
-import { scanCss, type HidingDeclaration } from '../css/scan.js';
+import { scanCss, type HidingDeclaration, type ResourceUrl } from '../css/scan.js';
 import { calleeMethod, calleeObject, endOf, isBuiltString, startOf } from '../js/ast.js';
 import type { ProgramFacts } from '../js/facts.js';
 import { literalText, templateText, type MappedText } from '../js/text.js';
@@ -21,6 +21,9 @@ const JQUERY = new Set(['$', 'jQuery']);
 /** Static CSS text: rules `sel { prop: value }`, possibly after comments or inside an at-rule. */
 const CSS_SHAPE = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:@[\w-]+[^{};]*\{\s*)?[^{}<>;=!`]+\{[^{}]*:[^{}]*\}/;
 const STYLE_TAG = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
+const MARKUP_URL_HINT = /\s(src|poster)\s*=|<link\b/i;
+/** Attributes whose URL the browser fetches when the markup is inserted (HTML Standard). */
+const MARKUP_URL = /\s(?:src|poster)\s*=\s*(["'])(.*?)\1|<link\b[^>]*?\shref\s*=\s*(["'])(.*?)\3/gi;
 
 function slice(value: MappedText, from: number, to: number): MappedText {
   return {
@@ -40,6 +43,8 @@ function slice(value: MappedText, from: number, to: number): MappedText {
 export class JsSelectorCollector {
   readonly uses: RawSelectorUse[] = [];
   readonly hiding: HidingDeclaration[] = [];
+  /** URLs the markup and CSS inside strings make the page fetch (for brand/network-allowlist). */
+  readonly urls: ResourceUrl[] = [];
   private readonly seen = new Set<string>();
   private readonly pending: Array<{ name: string; api: SelectorApi; kind: RawSelectorUse['kind'] }> = [];
   /** Concatenations, decided once every constant is known (declarations may follow their use). */
@@ -54,10 +59,13 @@ export class JsSelectorCollector {
     return {
       CallExpression: (c) => this.onCall(c),
       Literal: (l) => {
-        if (typeof l.value === 'string' && l.value.includes('{')) this.scanCssText(literalText(this.text, l));
+        if (typeof l.value !== 'string') return;
+        if (l.value.includes('{')) this.scanCssText(literalText(this.text, l));
+        if (MARKUP_URL_HINT.test(l.value)) this.scanMarkupUrls(literalText(this.text, l));
       },
       TemplateLiteral: (t) => {
         if (t.quasis.some((q) => q.value.cooked?.includes('{'))) this.scanCssText(templateText(this.text, t));
+        if (t.quasis.some((q) => MARKUP_URL_HINT.test(q.value.cooked ?? ''))) this.scanMarkupUrls(templateText(this.text, t));
       },
       'Program:exit': () => {
         for (const p of this.pending) {
@@ -183,5 +191,15 @@ export class JsSelectorCollector {
     if (scan.error) return; // not CSS after all: a string that merely looked like it
     for (const use of scan.uses) this.push(use);
     this.hiding.push(...scan.hiding);
+    this.urls.push(...scan.urls);
+  }
+
+  private scanMarkupUrls(value: MappedText): void {
+    for (const m of value.text.matchAll(MARKUP_URL)) {
+      const url = m[2] ?? m[4]!;
+      const from = m.index + m[0].lastIndexOf(url);
+      if (value.holes.some(([a, b]) => a < from + url.length && b > from) && !/^\w+:\/\/[^_]/.test(url)) continue;
+      this.urls.push({ url, start: value.at(from), end: value.at(from + url.length) });
+    }
   }
 }
