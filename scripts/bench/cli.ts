@@ -99,6 +99,10 @@ try {
       : []),
     { name: 'eslint CLI (4 core rules)', args: [eslintBin, '--config', 'eslint.config.mjs', '--format', 'json', '.'] },
   ];
+  const startup: { name: string; args: string[] }[] = [
+    { name: 'brandsafe --version', args: [bin, '--version'] },
+    { name: 'eslint --version', args: [eslintBin, '--version'] },
+  ];
 
   console.log(`${FILES} files × ${LINES} lines, median of ${RUNS} runs (wall time, spawned CLI)\n`);
   console.log('| command | median ms | min ms | files/s |');
@@ -114,6 +118,11 @@ try {
     const m = median(runs);
     medians.set(c.name, m);
     console.log(`| ${c.name} | ${m.toFixed(0)} | ${Math.min(...runs).toFixed(0)} | ${((FILES / m) * 1000).toFixed(0)} |`);
+  }
+  console.log('\n| start-up | median ms |\n|---|---:|');
+  for (const c of startup) {
+    const runs = Array.from({ length: RUNS }, () => time(c.args, dir).ms);
+    console.log(`| ${c.name} | ${median(runs).toFixed(0)} |`);
   }
   const theirs = medians.get('eslint CLI (4 core rules)');
   console.log(`\ncores: ${availableParallelism()}; load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
