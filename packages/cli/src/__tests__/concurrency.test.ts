@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { autoConcurrency } from '../commands/check-files.js';
+import { CheckPool } from '../commands/pool.js';
+import { isCliError } from '../errors.js';
 import { run } from '../run.js';
 import { memoryIo, tempTree } from './helpers/io.js';
 
@@ -33,6 +35,18 @@ describe('brandsafe check --concurrency', () => {
     assert.equal(results.length, 12);
     assert.ok(results[0]!.messages.some((m) => m.ruleId === 'brand/unapproved-selector'), 'the brand reached the workers');
     assert.match(inWorkers.err, /blob\.js: skipped: binary file/);
+  });
+
+  it('turns a worker\'s failure to read a file into the same CliError the main thread would throw', async () => {
+    const pool = new CheckPool(1);
+    try {
+      await assert.rejects(
+        pool.checkAll([`${tree.root}/vanished.js`], { maxFileSize: 1024, options: {} }, async () => undefined, () => {}),
+        (err: unknown) => isCliError(err) && err.code === 'UNREADABLE' && /Cannot read .*vanished\.js \(ENOENT\)/.test(err.message),
+      );
+    } finally {
+      await pool.close();
+    }
   });
 
   it('rejects a --concurrency that is not auto, off or a positive number', async () => {

@@ -78,12 +78,15 @@ export class CheckPool {
           }
         }
         const reply = await new Promise<WorkerReply>((resolve, reject) => {
-          const onError = (err: Error) => reject(err);
-          worker.once('error', onError);
-          worker.once('message', (m: WorkerReply) => {
-            worker.off('error', onError);
-            resolve(m);
-          });
+          const onError = (err: Error) => settle(() => reject(err));
+          // A worker that dies without an error event (e.g. out of memory) must not hang the run.
+          const onExit = (code: number) => settle(() => reject(new Error(`checker worker exited with code ${code}`)));
+          const onMessage = (m: WorkerReply) => settle(() => resolve(m));
+          const settle = (fn: () => void) => {
+            worker.off('error', onError).off('exit', onExit).off('message', onMessage);
+            fn();
+          };
+          worker.on('error', onError).on('exit', onExit).on('message', onMessage);
           worker.postMessage(task);
         });
         if ('error' in reply) {
