@@ -25,7 +25,7 @@ describe('brandsafe with the real brand loader', () => {
     const lines = r.out.trimEnd().split('\n');
     assert.equal(lines.length, 2);
     assert.match(lines[0]!, /^brands\/shacl\.ttl:9:1: error .*bs:stability.* \[sh:MinCountConstraintComponent\]$/);
-    assert.match(lines[1]!, /^brands\/shacl\.ttl:13:10: error "div\[\[" is not a valid CSS selector.* \[bsh:ValidCssConstraintComponent\]$/);
+    assert.match(lines[1]!, /^brands\/shacl\.ttl:13:10: error .*"div\[\[".* \[bsh:ValidCssConstraintComponent\]$/);
   });
 
   it('validate prints a Turtle syntax error at the offending token', async () => {

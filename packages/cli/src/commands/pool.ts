@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Brand } from '@brandsafe/brand-kit';
 import type { CheckOptions, CheckResult } from '@brandsafe/rules';
@@ -27,10 +31,21 @@ export type CheckedFile = { text: string; result: CheckResult; branded: boolean 
  * `--import tsx` hooks to a worker's entry module, so the TypeScript entry is loaded through
  * tsx's own `tsImport` API instead.
  */
+/**
+ * URL of tsx's ESM API (`tsx/esm/api`, import condition). `import.meta.resolve` finds it when this
+ * module runs as ESM; when a test runner loaded it as CommonJS the package's exports map is read.
+ */
+function tsxEsmApi(): string {
+  if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
+  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api']!.import.default)).href;
+}
+
 function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./check-worker.js', import.meta.url));
   const entry = new URL('./check-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
+  const tsx = tsxEsmApi();
   const code = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
   return new Worker(code, { eval: true });
 }
