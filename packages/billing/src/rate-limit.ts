@@ -1,0 +1,83 @@
+/**
+ * Per-workspace rate limiting (issue 6 §1: over the rate → 429 with `Retry-After`). A token
+ * bucket: `burst` tokens at most, refilled continuously at `requestsPerMinute / 60` per second,
+ * one token per request. It is a pure function over a stored state so the state can live in
+ * Postgres and be shared by every stateless API process; {@link RATE_LIMIT_SQL} is the same
+ * function as one atomic statement.
+ */
+import type { Limits } from './catalog.js';
+import { BillingError } from './errors.js';
+
+/** Stored bucket state: tokens left (fractional) at `updatedAtMs` (epoch milliseconds). */
+export interface BucketState {
+  readonly tokens: number;
+  readonly updatedAtMs: number;
+}
+
+/** The bucket's shape. */
+export interface RatePolicy {
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+}
+
+/** The outcome of {@link takeToken}: the state to store and what to answer. */
+export interface RateDecision {
+  readonly allowed: boolean;
+  /** Store this (also on refusal: the refill up to now is kept). */
+  readonly state: BucketState;
+  /** Whole tokens left after this request. */
+  readonly remaining: number;
+  /** Seconds until `cost` tokens are available (0 when allowed): the `Retry-After` value. */
+  readonly retryAfterSeconds: number;
+}
+
+/** The bucket for a plan's limits. */
+export function ratePolicy(limits: Pick<Limits, 'requestsPerMinute' | 'burst'>): RatePolicy {
+  return { capacity: limits.burst, refillPerSecond: limits.requestsPerMinute / 60 };
+}
+
+/**
+ * Takes `cost` tokens if there are enough. A missing state is a full bucket. A clock that went
+ * backwards (another process's clock, stored state from the future) refills nothing rather than
+ * a negative amount.
+ * @example takeToken(null, { capacity: 2, refillPerSecond: 1 }, Date.now()).allowed === true
+ */
+export function takeToken(state: BucketState | null, policy: RatePolicy, nowMs: number, cost = 1): RateDecision {
+  if (!(policy.capacity > 0) || !(policy.refillPerSecond > 0)) {
+    throw new BillingError('INVALID_ARGUMENT', 'a rate policy needs a positive capacity and refill rate');
+  }
+  if (!(cost > 0) || cost > policy.capacity) {
+    throw new BillingError('INVALID_ARGUMENT', `cost must be in (0, ${policy.capacity}], got ${cost}`);
+  }
+  const elapsedMs = state ? Math.max(0, nowMs - state.updatedAtMs) : 0;
+  const before = state ? Math.min(policy.capacity, state.tokens + (elapsedMs / 1000) * policy.refillPerSecond) : policy.capacity;
+  const updatedAtMs = state ? Math.max(nowMs, state.updatedAtMs) : nowMs;
+  if (before >= cost) {
+    const tokens = before - cost;
+    return { allowed: true, state: { tokens, updatedAtMs }, remaining: Math.floor(tokens), retryAfterSeconds: 0 };
+  }
+  const retryAfterSeconds = Math.max(1, Math.ceil((cost - before) / policy.refillPerSecond));
+  return { allowed: false, state: { tokens: before, updatedAtMs }, remaining: 0, retryAfterSeconds };
+}
+
+/**
+ * {@link takeToken} as one statement on a `rate_buckets (workspace_id PK, tokens double precision,
+ * updated_at timestamptz)` row, using the database clock so every API process agrees:
+ * `$1` workspace id, `$2` capacity, `$3` refill per second, `$4` cost. Run `ensureRow` then
+ * `take`. One row back = allowed (`tokens` left). No row = refused: run `peek` for
+ * `Retry-After = ceil(($4 - tokens) / $3)`. Concurrent requests serialize on the row lock and
+ * each re-evaluates the refill on the latest row (READ COMMITTED), so the bucket never goes
+ * below zero however many processes share it.
+ */
+export const RATE_LIMIT_SQL = {
+  ensureRow: `INSERT INTO rate_buckets (workspace_id, tokens, updated_at) VALUES ($1, $2, clock_timestamp())
+ON CONFLICT (workspace_id) DO NOTHING`,
+  take: `UPDATE rate_buckets SET
+  tokens = LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - updated_at)) * $3::float8) - $4::float8,
+  updated_at = GREATEST(updated_at, clock_timestamp())
+WHERE workspace_id = $1
+  AND LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - updated_at)) * $3::float8) >= $4::float8
+RETURNING tokens`,
+  peek: `SELECT LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - updated_at)) * $3::float8) AS tokens
+FROM rate_buckets WHERE workspace_id = $1`,
+} as const;
