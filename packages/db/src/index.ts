@@ -13,6 +13,8 @@ export { APP_ROLE, isUuid, withWorkspace, withoutWorkspace, type ScopeOptions, t
 export * from './schema/index.js';
 export * from './repositories/api-tokens.js';
 export * from './repositories/audit-events.js';
+export * from './repositories/audit-log.js';
+export * from './repositories/audit-log-query.js';
 export * from './repositories/auth-lookups.js';
 export * from './repositories/brand-roles.js';
 export * from './repositories/brand-versions.js';
@@ -23,3 +25,6 @@ export * from './repositories/outbox.js';
 export * from './repositories/sessions.js';
 export * from './repositories/users.js';
 export * from './repositories/workspaces.js';
+export * from './repositories/corrections.js';
+export * from './repositories/generations.js';
+export * from './repositories/opal-requests.js';

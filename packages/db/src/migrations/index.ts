@@ -8,6 +8,8 @@ import * as m0002 from './0002-brands.js';
 import * as m0003 from './0003-generations.js';
 import * as m0004 from './0004-audit-outbox.js';
 import * as m0005 from './0005-isolation.js';
+import * as m0006 from './0006-review-details.js';
+import * as m0007 from './0007-audit-log.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-identity': m0001,
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   '0003-generations': m0003,
   '0004-audit-outbox': m0004,
   '0005-isolation': m0005,
+  '0006-review-details': m0006,
+  '0007-audit-log': m0007,
 };

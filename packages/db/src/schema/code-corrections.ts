@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 import type { CreatedAt, GeneratedId } from './common.js';
 
 /** `code_corrections`: a human fix to generated code, kept with its diff for the learning loop. */
@@ -11,6 +11,7 @@ export interface CodeCorrectionsTable {
   reason: string;
   code: string;
   diff: string;
+  findings: ColumnType<unknown[], string | undefined, string>;
   created_at: CreatedAt;
 }
 export type CodeCorrectionRow = Selectable<CodeCorrectionsTable>;

@@ -12,6 +12,7 @@ export interface GenerationsTable {
   description: string;
   parameters: Json<Record<string, unknown>>;
   template_id: string | null;
+  page_type: string | null;
   provider: string;
   code: string;
   status: GenerationStatus;

@@ -12,6 +12,7 @@ export interface OpalRequestsTable {
   status: string;
   confidence: number | null;
   duration_ms: number;
+  error_code: string | null;
   created_at: CreatedAt;
 }
 export type OpalRequestRow = Selectable<OpalRequestsTable>;
