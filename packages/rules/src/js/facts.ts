@@ -80,7 +80,7 @@ export class ProgramFacts {
       },
       CallExpression: (c) => {
         const method = calleeMethod(c);
-        if (!method) return;
+        if (!method || !NAMING_METHODS.has(method)) return;
         const args = c.arguments.map((a) => staticString(a as Node));
         if ((method === 'add' || method === 'toggle') && isClassList(c)) args.forEach((v) => v && this.addNames(v));
         else if (method === 'addClass' || method === 'toggleClass') args.forEach((v) => v && this.addNames(v));
@@ -109,6 +109,9 @@ export class ProgramFacts {
     for (const m of text.matchAll(/\s(data-[\w-]+)\s*=/gi)) this.ownedNames.add(m[1]!.toLowerCase());
   }
 }
+
+/** Methods that give an element a class, id or data attribute. */
+const NAMING_METHODS = new Set(['add', 'toggle', 'addClass', 'toggleClass', 'setAttribute', 'attr']);
 
 function isClassList(c: ESTree.CallExpression): boolean {
   const callee = c.callee.type === 'ChainExpression' ? c.callee.expression : c.callee;

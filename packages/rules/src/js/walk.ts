@@ -116,18 +116,88 @@ export function walk(program: ESTree.Program, visitors: readonly Visitor[]): voi
     }
   }
   const parents: Node[] = [];
+  const visitAll = (list: ReadonlyArray<Node | null | undefined>): void => {
+    for (const c of list) if (c) visit(c);
+  };
   const visit = (node: Node): void => {
     const handlers = table.get(node.type);
     if (handlers) for (const h of handlers) h(node, parents);
-    const keys = KEYS[node.type] ?? genericKeys(node);
-    if (keys.length === 0) return;
+    // The commonest node types get direct property reads (monomorphic, fast); the rest go through
+    // the KEYS table.
+    switch (node.type) {
+      case 'Identifier':
+      case 'Literal':
+      case 'ThisExpression':
+      case 'TemplateElement':
+      case 'EmptyStatement':
+      case 'Super':
+        return;
+    }
     parents.push(node);
-    const record = node as unknown as Record<string, unknown>;
-    for (const key of keys) {
-      const child = record[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (isNode(c)) visit(c);
-      } else if (isNode(child)) visit(child);
+    switch (node.type) {
+      case 'MemberExpression':
+        visit(node.object);
+        visit(node.property);
+        break;
+      case 'CallExpression':
+      case 'NewExpression':
+        visit(node.callee);
+        visitAll(node.arguments);
+        break;
+      case 'ExpressionStatement':
+        visit(node.expression);
+        break;
+      case 'Program':
+      case 'BlockStatement':
+        visitAll(node.body);
+        break;
+      case 'VariableDeclaration':
+        visitAll(node.declarations);
+        break;
+      case 'VariableDeclarator':
+        visit(node.id);
+        if (node.init) visit(node.init);
+        break;
+      case 'Property':
+        visit(node.key);
+        visit(node.value);
+        break;
+      case 'BinaryExpression':
+      case 'LogicalExpression':
+      case 'AssignmentExpression':
+        visit(node.left);
+        visit(node.right);
+        break;
+      case 'IfStatement':
+        visit(node.test);
+        visit(node.consequent);
+        if (node.alternate) visit(node.alternate);
+        break;
+      case 'ObjectExpression':
+        visitAll(node.properties);
+        break;
+      case 'FunctionExpression':
+      case 'FunctionDeclaration':
+        if (node.id) visit(node.id);
+        visitAll(node.params);
+        if (node.body) visit(node.body);
+        break;
+      case 'ArrowFunctionExpression':
+        visitAll(node.params);
+        visit(node.body);
+        break;
+      case 'ReturnStatement':
+        if (node.argument) visit(node.argument);
+        break;
+      default: {
+        const record = node as unknown as Record<string, unknown>;
+        for (const key of KEYS[node.type] ?? genericKeys(node)) {
+          const child = record[key];
+          if (Array.isArray(child)) {
+            for (const c of child) if (isNode(c)) visit(c);
+          } else if (isNode(child)) visit(child);
+        }
+      }
     }
     parents.pop();
   };
