@@ -4,10 +4,12 @@
  *
  *   node --import tsx --conditions source scripts/bench/brand-graph.ts [triples]
  *
- * Prints one table: median (and min) wall time per step over a few runs, the number of SHACL
+ * Prints one table: median and min wall time and median CPU time (user + system, steadier on a
+ * shared machine; the load average is printed too) per step over a few runs, the number of SHACL
  * results each engine reports (the generated brand has one bad stability every 1,000 selectors,
  * so both engines must agree on a small non-zero count).
  */
+import { cpus, loadavg } from 'node:os';
 import { DataFactory, Parser, Store } from 'n3';
 import type * as RDF from '@rdfjs/types';
 import SHACLValidator from 'rdf-validate-shacl';
@@ -66,15 +68,20 @@ function generateBrand(targetTriples: number): string {
 interface Row {
   step: string;
   runs: number[];
+  /** CPU time (user + system) of each run: steadier than wall time on a shared machine. */
+  cpu: number[];
   results?: number;
 }
 
 async function time(step: string, runs: number, fn: () => Promise<number | undefined> | number | undefined): Promise<Row> {
-  const row: Row = { step, runs: [] };
+  const row: Row = { step, runs: [], cpu: [] };
   for (let i = 0; i < runs; i++) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const results = await fn();
     row.runs.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    row.cpu.push((used.user + used.system) / 1000);
     if (results !== undefined) row.results = results;
   }
   return row;
@@ -125,12 +132,14 @@ async function main(): Promise<void> {
     return report.results.length;
   }));
 
-  console.log(`brand graph: ${quads.length} triples, ${(text.length / 1024).toFixed(0)} KiB of Turtle, node ${process.version}`);
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`brand graph: ${quads.length} triples, ${(text.length / 1024).toFixed(0)} KiB of Turtle; node ${process.version}, ${cpus().length} CPUs, load average ${load}`);
   const width = Math.max(...rows.map((r) => r.step.length));
-  console.log(`${'step'.padEnd(width)}  ${'median ms'.padStart(9)}  ${'min ms'.padStart(7)}  runs  results`);
+  console.log(`${'step'.padEnd(width)}  ${'median ms'.padStart(9)}  ${'min ms'.padStart(7)}  ${'cpu ms'.padStart(7)}  runs  results`);
   for (const r of rows) {
     console.log(
       `${r.step.padEnd(width)}  ${median(r.runs).toFixed(0).padStart(9)}  ${Math.min(...r.runs).toFixed(0).padStart(7)}  ` +
+        `${median(r.cpu).toFixed(0).padStart(7)}  ` +
         `${String(r.runs.length).padStart(4)}  ${r.results === undefined ? '' : String(r.results).padStart(7)}`,
     );
   }

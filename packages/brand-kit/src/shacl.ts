@@ -110,6 +110,11 @@ function resultMessage(graph: BrandGraph, result: ValidationResult): string {
     return `${p ? compactIri(p.value, prefixes) : 'This property'} is not allowed here: the shape ${compactIri(result.shape.ptr.term?.value ?? '', { bsh: BSH.iri })} does not declare it (misspelt?)`;
   }
   const text = result.message.map((m) => m.value).join('; ');
+  // The shape's sh:message wins over the component's, so add the CSS parser's reason here.
+  const value = result.value?.term;
+  if (result.constraintComponent.equals(VALID_CSS_COMPONENT) && value?.termType === 'Literal') {
+    return `${text}: ${JSON.stringify(value.value)} does not parse (${cssSelectorError(value.value) ?? 'unknown reason'})`;
+  }
   return text || `Violates ${localName(result.constraintComponent.value)}`;
 }
 
