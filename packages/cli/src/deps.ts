@@ -1,10 +1,14 @@
 import type { Brand, BrandProblem } from '@brandsafe/brand-kit';
-import type { CheckInput, CheckOptions, CheckResult, RuleMeta } from '@brandsafe/rules';
+import type { CheckInput, CheckOptions, CheckResult, Finding, RuleMeta, TextEdit } from '@brandsafe/rules';
 
 /** What the CLI needs from @brandsafe/rules. */
 export interface RulesApi {
   check(input: CheckInput, options: CheckOptions): CheckResult;
   RULES: readonly RuleMeta[];
+  /** For `--fix`: apply edits to a text (overlapping ones are skipped). */
+  applyFixes(text: string, edits: readonly TextEdit[]): { text: string };
+  /** For `--fix`: the edits of each finding's preferred fix. */
+  preferredEdits(findings: readonly Finding[]): TextEdit[];
 }
 
 /** What loading a brand graph gives (see @brandsafe/brand-kit `loadBrand`). */

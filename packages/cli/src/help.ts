@@ -27,6 +27,7 @@ Options:
   --max-file-size BYTES   skip larger files (default: 1048576)
   --page-type ID          page type the files target (narrows the approved selectors)
   --rule ID=SEVERITY      set a rule to error, warning, info or off (repeatable)
+  --fix                   apply the preferred quick fixes and write the files back
   --concurrency N         worker threads: off (default), auto (by file count and cores) or N
   -h, --help              show this help
 

@@ -7,6 +7,8 @@ export interface FileReport {
   findings: Finding[];
   /** The text that was checked: fix ranges in ESLint's JSON are offsets into it. */
   source: string;
+  /** With `--fix`, the fixed text when fixes changed the file (ESLint's `output`). */
+  output?: string;
 }
 
 /**

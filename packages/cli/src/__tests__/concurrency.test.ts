@@ -41,7 +41,7 @@ describe('brandsafe check --concurrency', () => {
     const pool = new CheckPool(1);
     try {
       await assert.rejects(
-        pool.checkAll([`${tree.root}/vanished.js`], { maxFileSize: 1024, options: {} }, async () => undefined, () => {}),
+        pool.checkAll([`${tree.root}/vanished.js`], { maxFileSize: 1024, options: {}, fix: false }, async () => undefined, () => {}),
         (err: unknown) => isCliError(err) && err.code === 'UNREADABLE' && /Cannot read .*vanished\.js \(ENOENT\)/.test(err.message),
       );
     } finally {

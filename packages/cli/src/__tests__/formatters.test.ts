@@ -109,7 +109,7 @@ describe('stylish formatter', () => {
         '  3:6  warning  Unfinished TODO             recommended/no-todo',
         '',
         '✖ 3 problems (1 error, 2 warnings)',
-        '  1 error and 0 warnings have a quick fix in the editor.',
+        '  1 error and 0 warnings potentially fixable with the `--fix` option.',
         '',
         'brandsafe note: big.js: skipped: binary file',
         'brandsafe note: skipped 1 rule in 2 files: brand/unapproved-selector — no brand',

@@ -1,12 +1,15 @@
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { CheckOptions } from '@brandsafe/rules';
 import type { BrandResolver } from '../brand-resolver.js';
 import type { RulesApi } from '../deps.js';
+import { CliError } from '../errors.js';
 import { isCheckedFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { Progress } from '../progress.js';
 import type { FileReport, RunNote } from '../report.js';
 import type { CheckedFile } from './pool.js';
+import { checkText } from './check-text.js';
 import { readSource } from './read-source.js';
 
 export interface CheckFilesOptions {
@@ -18,6 +21,8 @@ export interface CheckFilesOptions {
   checkOptions: Omit<CheckOptions, 'brand'>;
   /** Worker threads to check with; 1 checks on the main thread. */
   concurrency: number;
+  /** `--fix`: apply preferred fixes and write changed files back. */
+  fix: boolean;
 }
 
 /** Below this many files a worker's start-up (it loads the checker again) costs more than it saves. */
@@ -83,7 +88,7 @@ export async function checkFiles(
       notes.push({ kind: 'skipped-file', level: 'note', filePath, message: c.skip });
       return;
     }
-    reports.push({ filePath, findings: c.result.findings, source: c.text });
+    reports.push({ filePath, findings: c.result.findings, source: c.text, ...(c.fixed ? { output: c.text } : {}) });
     // With a brand, skipped rules are the brand's choice (a pack it does not adopt), not news.
     if (c.branded) return;
     for (const s of c.result.skipped) {
@@ -105,6 +110,14 @@ export async function checkFiles(
   return { reports, notes };
 }
 
+async function writeFixed(filePath: string, text: string): Promise<void> {
+  try {
+    await writeFile(filePath, text);
+  } catch (cause) {
+    throw new CliError('OUTPUT_UNWRITABLE', `Cannot write the fixed ${filePath} (${(cause as NodeJS.ErrnoException).code ?? cause}).`, { cause });
+  }
+}
+
 /** The checker on the main thread, one file at a time (the check is synchronous CPU work). */
 async function checkHere(files: readonly string[], options: CheckFilesOptions, onDone: (n: number) => void): Promise<CheckedFile[]> {
   const out: CheckedFile[] = [];
@@ -114,8 +127,9 @@ async function checkHere(files: readonly string[], options: CheckFilesOptions, o
     else {
       const loaded = await options.resolver.brandFor(filePath);
       const brandOption = loaded ? { brand: loaded.brand } : {};
-      const result = options.rules.check({ text: read.text, filename: filePath }, { ...options.checkOptions, ...brandOption });
-      out.push({ text: read.text, result, branded: loaded !== undefined });
+      const checked = checkText(options.rules, read.text, filePath, { ...options.checkOptions, ...brandOption }, options.fix);
+      if (checked.fixed) await writeFixed(filePath, checked.text);
+      out.push({ ...checked, branded: loaded !== undefined });
     }
     onDone(out.length);
   }
@@ -129,7 +143,7 @@ async function checkInWorkers(files: readonly string[], options: CheckFilesOptio
   try {
     return await pool.checkAll(
       files,
-      { maxFileSize: options.maxFileSize, options: options.checkOptions },
+      { maxFileSize: options.maxFileSize, options: options.checkOptions, fix: options.fix },
       async (file) => {
         const loaded = await options.resolver.brandFor(file);
         return loaded && { key: loaded.path, brand: loaded.brand };

@@ -5,8 +5,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Brand } from '@brandsafe/brand-kit';
-import { check, type CheckOptions } from '@brandsafe/rules';
+import { writeFile } from 'node:fs/promises';
+import { applyFixes, check, preferredEdits, type CheckOptions } from '@brandsafe/rules';
 import { isCliError } from '../errors.js';
+import { checkText } from './check-text.js';
 import { readSource } from './read-source.js';
 import type { WorkerReply, WorkerTask } from './pool.js';
 
@@ -22,8 +24,9 @@ parentPort?.on('message', (task: WorkerTask) => {
       if ('skip' in read) reply = { id: task.id, skip: read.skip };
       else {
         const options: CheckOptions = { ...task.options, ...(brand ? { brand } : {}) };
-        const result = check({ text: read.text, filename: task.filePath }, options);
-        reply = { id: task.id, text: read.text, result };
+        const checked = checkText({ check, applyFixes, preferredEdits }, read.text, task.filePath, options, task.fix);
+        if (checked.fixed) await writeFile(task.filePath, checked.text);
+        reply = { id: task.id, ...checked };
       }
     } catch (err) {
       const e = err as Error;

@@ -63,6 +63,7 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
     'page-type': { type: 'string' },
     rule: { type: 'string', multiple: true },
     concurrency: { type: 'string', default: 'off' },
+    fix: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -90,6 +91,7 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
     rules: rulesApi,
     resolver,
     maxFileSize,
+    fix: values.fix === true,
     concurrency: deps.workers ? (concurrency === 'auto' ? autoConcurrency(files.length) : concurrency) : 1,
     checkOptions: { rules: ruleSettings, ...(values['page-type'] ? { pageType: values['page-type'] } : {}) },
   });

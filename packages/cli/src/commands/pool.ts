@@ -13,17 +13,19 @@ export interface WorkerTask {
   filePath: string;
   maxFileSize: number;
   options: Omit<CheckOptions, 'brand'>;
+  /** `--fix`: apply preferred fixes and write the file back. */
+  fix: boolean;
   brandKey?: string;
   brand?: Brand;
 }
 
 export type WorkerReply =
-  | { id: number; text: string; result: CheckResult }
+  | { id: number; text: string; result: CheckResult; fixed: boolean }
   | { id: number; skip: string }
   | { id: number; error: { message: string; code?: CliErrorCode } };
 
 /** A checked file (and whether a brand was used), or why it was skipped. */
-export type CheckedFile = { text: string; result: CheckResult; branded: boolean } | { skip: string };
+export type CheckedFile = { text: string; result: CheckResult; branded: boolean; fixed: boolean } | { skip: string };
 
 /**
  * Starts one checker worker. From the built package that is dist/commands/check-worker.js. From
@@ -107,7 +109,7 @@ export class CheckPool {
         if ('error' in reply) {
           throw reply.error.code ? new CliError(reply.error.code, reply.error.message) : new Error(reply.error.message);
         }
-        results[id] = 'skip' in reply ? { skip: reply.skip } : { text: reply.text, result: reply.result, branded: brand !== undefined };
+        results[id] = 'skip' in reply ? { skip: reply.skip } : { text: reply.text, result: reply.result, fixed: reply.fixed, branded: brand !== undefined };
         onDone(++done);
       }
     };

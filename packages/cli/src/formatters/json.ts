@@ -32,6 +32,8 @@ export interface EslintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** The fixed source, present only when `--fix` changed the file (as in ESLint). */
+  output?: string;
   usedDeprecatedRules: [];
 }
 
@@ -105,6 +107,7 @@ export function toEslintResults(report: RunReport): EslintResult[] {
       warningCount: counts.warningCount,
       fixableErrorCount: counts.fixableErrorCount,
       fixableWarningCount: counts.fixableWarningCount,
+      ...(file.output !== undefined ? { output: file.output } : {}),
       usedDeprecatedRules: [],
     };
   });

@@ -53,7 +53,7 @@ export function formatStylish(report: RunReport, options: { color: boolean }): s
       out += color(
         c.bold(
           `  ${plural('error', t.fixableErrorCount)} and ${plural('warning', t.fixableWarningCount)} ` +
-            'have a quick fix in the editor.',
+            'potentially fixable with the `--fix` option.',
         ),
       );
       out += '\n';

@@ -1,5 +1,5 @@
 import type { Brand, BrandProblem } from '@brandsafe/brand-kit';
-import type { CheckInput, CheckOptions, CheckResult, Finding, RuleMeta } from '@brandsafe/rules';
+import { applyFixes, preferredEdits, type CheckInput, type CheckOptions, type CheckResult, type Finding, type RuleMeta } from '@brandsafe/rules';
 import type { BrandLoad, CliDeps } from '../../deps.js';
 
 /**
@@ -73,7 +73,8 @@ export function fakeLoadBrand(text: string): BrandLoad {
 
 export const fakeDeps: CliDeps & { brandLoads: number } = {
   brandLoads: 0,
-  rules: async () => ({ check: fakeCheck, RULES: FAKE_RULES }),
+  // applyFixes/preferredEdits are the real, pure text-edit helpers.
+  rules: async () => ({ check: fakeCheck, RULES: FAKE_RULES, applyFixes, preferredEdits }),
   brandKit: async () => ({
     loadBrand: (text: string) => {
       fakeDeps.brandLoads++;
