@@ -81,4 +81,26 @@ describe('parseTurtle', () => {
   it('collects the declared prefixes', () => {
     assert.deepEqual(parseTurtle('@prefix ex: <http://e/> .\nPREFIX x: <http://x/>\n').prefixes, { ex: 'http://e/', x: 'http://x/' });
   });
+
+  it('resolves relative IRIs against the base IRI and keeps their positions', () => {
+    const text = 'BASE <https://b.example/brand>\nPREFIX ex: <http://e/>\n<#s> ex:p <other> .\n';
+    const parsed = parseTurtle(text);
+    assert.equal(parsed.quads[0]!.subject.value, 'https://b.example/brand#s');
+    assert.deepEqual(texts(text), [['<#s>', 'ex:p', '<other>']]);
+  });
+
+  it('keeps relative IRIs as written when there is no base IRI', () => {
+    const parsed = parseTurtle('<s> <p> <o> .\n', {});
+    assert.equal(parsed.error, undefined);
+    assert.equal(parsed.quads[0]!.subject.value, 's');
+  });
+
+  it('tracks verbs through blank nodes nested in collections', () => {
+    const text = '@prefix ex: <http://e/> .\nex:s ex:items ( [ a ex:Item ] ) ; a ex:List .\n';
+    const t = texts(text);
+    assert.deepEqual(t.find((x) => x[2] === 'ex:Item'), ['[', 'a', 'ex:Item']);
+    assert.deepEqual(t.find((x) => x[2] === 'ex:List'), ['ex:s', 'a', 'ex:List']);
+    assert.deepEqual(t.find((x) => x[1] === 'ex:items')?.[0], 'ex:s');
+  });
 });
+
