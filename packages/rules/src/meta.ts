@@ -47,6 +47,7 @@ export const RULES: readonly RuleMeta[] = Object.freeze([
   rule('recommended/no-console', 'Flag console logging left in variation code.', 'warning'),
   rule('recommended/unknown-rule-in-suppression', 'Suppression comments must name rules that exist.', 'warning'),
   rule('recommended/suppression-reason', 'Suppression comments must give a reason after "--".', 'warning'),
+  rule('recommended/unused-suppression', 'Flag suppression comments that suppress nothing.', 'warning'),
   rule('optimizely-web/prefer-wait-for-element', 'Use utils.waitForElement/observeSelector instead of polling for elements.', 'warning'),
   rule('optimizely-web/valid-push', 'window.optimizely.push() objects need a known `type`.', 'error'),
   rule('optimizely-web/get-utils-once', "Get window.optimizely.get('utils') once and reuse it.", 'info'),

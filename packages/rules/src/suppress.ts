@@ -19,10 +19,12 @@ interface Directive {
   endLine: number;
   start: number;
   end: number;
+  /** Set once the directive suppressed a finding. */
+  used?: boolean;
 }
 
 const DIRECTIVE = /^\s*\*?\s*brandsafe-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
-const SELF = new Set(['recommended/unknown-rule-in-suppression', 'recommended/suppression-reason']);
+const SELF = new Set(['recommended/unknown-rule-in-suppression', 'recommended/suppression-reason', 'recommended/unused-suppression']);
 
 /**
  * Applies inline suppression comments to the findings, ESLint-style:
@@ -67,35 +69,51 @@ export function applySuppressions(ctx: CheckContext, comments: readonly SourceCo
     const offset = ctx.index.offset(f.range.start);
     const names = (d: { rules: string[] }): boolean => d.rules.length === 0 || d.rules.includes(f.ruleId);
     for (const d of directives) {
-      if (d.kind === 'disable-next-line' && line === d.endLine + 1 && names(d)) return false;
-      if (d.kind === 'disable-line' && line >= d.line && line <= d.endLine && names(d)) return false;
+      if ((d.kind === 'disable-next-line' && line === d.endLine + 1) || (d.kind === 'disable-line' && line >= d.line && line <= d.endLine)) {
+        if (names(d)) return !(d.used = true);
+      }
     }
-    return !blocks.some((b) => offset >= b.from && offset < b.to && names(b));
+    const block = blocks.find((b) => offset >= b.from && offset < b.to && names(b));
+    if (block) block.origin.used = true;
+    return !block;
   };
   const kept = ctx.findings.filter(keep);
   ctx.findings.length = 0;
   ctx.findings.push(...kept);
+  // Like ESLint's reportUnusedDisableDirectives: a suppression that silences nothing is stale. Only
+  // when every rule it names ran, since a rule that is off cannot have reported anything.
+  for (const d of directives) {
+    if (d.kind === 'enable' || d.used || !d.rules.every((r) => ctx.enabled(r))) continue;
+    ctx.report('recommended/unused-suppression', d.start, d.end, `This brandsafe-${d.kind} comment suppresses nothing${d.rules.length ? ` (${d.rules.join(', ')} reported nothing here)` : ''}; remove it.`);
+  }
 }
 
 /** Offset ranges covered by disable … enable blocks. */
-function blockRanges(directives: readonly Directive[]): Array<{ from: number; to: number; rules: string[] }> {
-  const out: Array<{ from: number; to: number; rules: string[] }> = [];
-  const open: Array<{ from: number; rules: string[] }> = [];
+interface Block {
+  from: number;
+  to: number;
+  rules: string[];
+  origin: Directive;
+}
+
+function blockRanges(directives: readonly Directive[]): Block[] {
+  const out: Block[] = [];
+  const open: Array<{ from: number; rules: string[]; origin: Directive }> = [];
   for (const d of directives) {
-    if (d.kind === 'disable') open.push({ from: d.end, rules: d.rules });
+    if (d.kind === 'disable') open.push({ from: d.end, rules: d.rules, origin: d });
     else if (d.kind === 'enable') {
       for (let i = open.length - 1; i >= 0; i--) {
         const o = open[i]!;
         // `enable` with no list closes every block; `enable a` closes only blocks naming `a` (a
         // block that disabled every rule stays open: it cannot be partly re-enabled).
         if (d.rules.length > 0 && (o.rules.length === 0 || !o.rules.some((r) => d.rules.includes(r)))) continue;
-        out.push({ from: o.from, to: d.start, rules: o.rules });
+        out.push({ from: o.from, to: d.start, rules: o.rules, origin: o.origin });
         open.splice(i, 1);
         const remaining = d.rules.length === 0 ? [] : o.rules.filter((r) => !d.rules.includes(r));
-        if (remaining.length > 0) open.push({ from: d.end, rules: remaining });
+        if (remaining.length > 0) open.push({ from: d.end, rules: remaining, origin: o.origin });
       }
     }
   }
-  for (const o of open) out.push({ from: o.from, to: Number.POSITIVE_INFINITY, rules: o.rules });
+  for (const o of open) out.push({ from: o.from, to: Number.POSITIVE_INFINITY, rules: o.rules, origin: o.origin });
   return out;
 }

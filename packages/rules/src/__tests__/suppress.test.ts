@@ -34,6 +34,12 @@ describe('inline suppressions', () => {
     assert.deepEqual(found.map((f) => [f.ruleId, f.severity]), [['recommended/suppression-reason', 'warning']]);
   });
 
+  it('reports suppressions that suppress nothing, unless a rule they name is off', () => {
+    const text = "// brandsafe-disable-next-line recommended/no-eval -- old vendor code\nrender();\n/* brandsafe-disable recommended/no-alert -- legacy */\nrender();";
+    assert.deepEqual(ids(text), ['recommended/unused-suppression@1:1', 'recommended/unused-suppression@3:1']);
+    assert.deepEqual(check({ text, filename: 'v.js' }, { rules: { 'recommended/no-eval': 'off', 'recommended/no-alert': 'off' } }).findings, []);
+  });
+
   it('ignores directive-like text inside strings', () => {
     assert.deepEqual(ids("var s = '// brandsafe-disable-next-line recommended/no-eval -- x';\neval('a');"), ['recommended/no-eval@2:1']);
   });

@@ -19,7 +19,12 @@ let amaro: AmaroLike | undefined;
  * Syntax that needs code generation (enums, namespaces, parameter properties) is an error here.
  */
 function stripTypes(text: string): { code: string } | { error: { start: number; end: number; message: string } } {
-  amaro ??= createRequire(import.meta.url)('amaro') as AmaroLike;
+  try {
+    amaro ??= createRequire(import.meta.url)('amaro') as AmaroLike;
+  } catch (e) {
+    // A bundle that left amaro out: TypeScript cannot be checked, but that is a finding, not a crash.
+    return { error: { start: 0, end: 0, message: `TypeScript support is not available in this build (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` } };
+  }
   try {
     return { code: amaro.transformSync(text, { mode: 'strip-only' }).code };
   } catch (e) {
