@@ -13,6 +13,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv, AppOptions, BrandLoader, RouteDeps } from './context.js';
 import { DEFAULT_SCRYPT_COST } from './auth/password.js';
+import { PrincipalCache } from './auth/principal-cache.js';
 import { onError, onNotFound, problemResponse } from './http/errors.js';
 import { createMetrics } from './http/metrics.js';
 import { ProblemError } from './http/problem.js';
@@ -35,6 +36,7 @@ export const DEFAULT_OPTIONS: AppOptions = {
   trustProxy: false,
   publicUrl: 'http://127.0.0.1:8787',
   loginThrottle: { windowSeconds: 15 * 60, perAccount: 5, perAddress: 20 },
+  authCacheMs: 5000,
 };
 
 /** Route groups, each at its own base path (a group's middleware never leaks into another's). */
@@ -68,6 +70,7 @@ export function createApp(deps: AppDeps) {
     logger,
     emails: deps.emails ?? outboxOnly(logger, false),
     metrics,
+    principals: new PrincipalCache(options.authCacheMs),
     options,
     loadBrand: deps.loadBrand === null ? async () => undefined : deps.loadBrand ? async () => deps.loadBrand ?? undefined : defaultBrandLoader(),
   };

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { ScryptCost } from './auth/password.js';
 import type { Principal } from './auth/principal.js';
+import type { PrincipalCache } from './auth/principal-cache.js';
 import type { EmailDispatcher } from './mail/dispatcher.js';
 import type { Metrics } from './http/metrics.js';
 
@@ -34,6 +35,8 @@ export interface AppOptions {
   trustProxy: boolean;
   /** Base URL used in links sent by email. */
   publicUrl: string;
+  /** How long a resolved bearer secret is cached in-process (0: off); see PrincipalCache. */
+  authCacheMs: number;
   /** Sign-in throttle: at most `perAccount` / `perAddress` failures per window. */
   loginThrottle: { windowSeconds: number; perAccount: number; perAddress: number };
 }
@@ -61,6 +64,8 @@ export interface RouteDeps {
   logger: Logger;
   emails: EmailDispatcher;
   metrics: Metrics;
+  /** Resolved bearer secrets; clear it after revoking credentials or changing memberships. */
+  principals: PrincipalCache;
   loadBrand: () => Promise<BrandLoader | undefined>;
   options: AppOptions;
 }

@@ -38,6 +38,15 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
+// Databases whose driver sends parameterless queries with the simple protocol (pg does; PGlite's
+// query() always uses the extended protocol, one statement at a time).
+const multiStatement = new WeakSet<Kysely<Database>>();
+
+/** True when `db` can run several `;`-separated statements in one parameterless query. */
+export function acceptsMultiStatement(db: Kysely<Database>): boolean {
+  return multiStatement.has(db);
+}
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const PG_INT8 = 20;
 
@@ -90,6 +99,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // An idle client's error (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  multiStatement.add(db);
   return {
     db,
     dialect: 'postgres',

@@ -9,12 +9,17 @@
  * A query run on the bare `db` instead is the privileged path: migrations, seeding and
  * cross-tenant maintenance jobs (the audit integrator) only — never a request handler.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { acceptsMultiStatement } from './connection.js';
 import { DbError } from './errors.js';
 import type { Database } from './schema/database.js';
 
-/** A transaction of the application role with a workspace (or none) set. */
-export type Tx = Transaction<Database>;
+/**
+ * A connection inside a transaction of the application role with a workspace (or none) set.
+ * It is a plain Kysely bound to one connection (BEGIN/COMMIT are issued by the scope helpers),
+ * so do not call `.transaction()` on it.
+ */
+export type Tx = Kysely<Database>;
 
 /** The role the application acts as; created by migration 0005. */
 export const APP_ROLE = 'brandsafe_app';
@@ -69,10 +74,24 @@ async function scoped<T>(
   fn: (trx: Tx) => Promise<T>,
 ): Promise<T> {
   if (userId !== undefined && !isUuid(userId)) throw new DbError('INVALID_WORKSPACE_ID', `not a user id: ${JSON.stringify(userId)}`);
-  return db.transaction().execute(async (trx) => {
-    // One round trip for all three settings; `role` via set_config is SET LOCAL ROLE.
-    await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.workspace_id', ${workspaceId}, true),
-      set_config('app.user_id', ${userId ?? ''}, true)`.execute(trx);
-    return fn(trx);
+  // Both values are validated UUIDs (or empty), so inlining them as literals is safe; it lets
+  // PostgreSQL take BEGIN and the settings in one simple-protocol round trip.
+  const settings = `select set_config('role', '${APP_ROLE}', true), set_config('app.workspace_id', '${workspaceId}', true), set_config('app.user_id', '${userId ?? ''}', true)`;
+  return db.connection().execute(async (conn) => {
+    if (acceptsMultiStatement(db)) {
+      await sql.raw(`begin; ${settings}`).execute(conn);
+    } else {
+      await sql.raw('begin').execute(conn);
+      await sql.raw(settings).execute(conn);
+    }
+    let result: T;
+    try {
+      result = await fn(conn);
+    } catch (err) {
+      await sql.raw('rollback').execute(conn).catch(() => undefined);
+      throw err;
+    }
+    await sql.raw('commit').execute(conn);
+    return result;
   });
 }

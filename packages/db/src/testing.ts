@@ -45,7 +45,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   const url = process.env.DATABASE_URL;
   if (dialect === 'postgres' && !url) throw new Error('DATABASE_URL is not set');
   const schema = dialect === 'postgres' ? `bs_test_${randomBytes(6).toString('hex')}` : undefined;
-  const conn = await createDatabase(dialect === 'postgres' ? { url, schema, poolSize: 4 } : {});
+  const conn = await createDatabase(dialect === 'postgres' ? { url, schema, poolSize: 10 } : {});
   await migrateToLatest(conn.db, { schema });
   return {
     ...conn,

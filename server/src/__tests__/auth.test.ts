@@ -99,3 +99,23 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('PrincipalCache', () => {
+  it('expires entries after the TTL, forgets everything on clear, and caches nothing with TTL 0', async () => {
+    const { PrincipalCache } = await import('../auth/principal-cache.js');
+    const p = { kind: 'token' as const, userId: 'u', workspaceId: 'w', role: 'viewer' as const, scopes: ['read' as const], credentialId: 'c' };
+    const cache = new PrincipalCache(1000, 2);
+    cache.set('a', p, 0);
+    assert.equal(cache.get('a', 999), p);
+    assert.equal(cache.get('a', 1000), undefined);
+    cache.set('a', p, 0);
+    cache.set('b', p, 0);
+    cache.set('c', p, 0);
+    assert.equal(cache.get('a', 1), undefined, 'the oldest entry is evicted at capacity');
+    cache.clear();
+    assert.equal(cache.get('c', 1), undefined);
+    const off = new PrincipalCache(0);
+    off.set('a', p, 0);
+    assert.equal(off.get('a', 0), undefined);
+  });
+});

@@ -29,14 +29,18 @@ export async function authenticate(deps: RouteDeps, header: string | undefined):
   const kind = secret && secretKind(secret);
   if (!secret || (kind !== 'session' && kind !== 'apiToken')) throw unauthenticated('the bearer token is malformed');
   const hash = hashSecret(secret);
-  return withoutWorkspace(deps.db, async (trx) => {
+  const cached = deps.principals.get(hash);
+  if (cached) return cached;
+  const principal = await withoutWorkspace(deps.db, async (trx): Promise<Principal | undefined> => {
     if (kind === 'session') {
       const s = await resolveSession(trx, hash);
-      return s && { kind: 'session', userId: s.userId, workspaceId: s.workspaceId, role: s.role, scopes: TOKEN_SCOPES, credentialId: s.sessionId };
+      return s && { kind: 'session' as const, userId: s.userId, workspaceId: s.workspaceId, role: s.role, scopes: TOKEN_SCOPES, credentialId: s.sessionId };
     }
     const t = await resolveApiToken(trx, hash);
     return t && { kind: 'token', userId: t.userId, workspaceId: t.workspaceId, role: t.role, scopes: t.scopes, credentialId: t.tokenId };
   });
+  if (principal) deps.principals.set(hash, principal);
+  return principal;
 }
 
 /** Route middleware: 401 problem unless a valid bearer secret is presented. */

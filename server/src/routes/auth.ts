@@ -155,6 +155,7 @@ export function authRoutes(deps: RouteDeps) {
       const p = principalOf(c);
       if (p.kind !== 'session') throw new ProblemError('VALIDATION_FAILED', 'sign-out ends sessions; revoke API tokens with DELETE /api/v1/tokens/{id}');
       await inWorkspace(deps, p, (trx) => revokeSession(trx, p.credentialId));
+      deps.principals.clear();
       return c.body(null, 204);
     },
   );

@@ -3,10 +3,13 @@
  * files, so the page loads nothing from outside this server.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
-import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import type { AppEnv } from '../context.js';
+
+// The package's folder, found without importing its entry (which loads the 1.5 MB bundle).
+const ASSET_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -45,7 +48,7 @@ export function docsRoutes() {
     if (!type) return c.notFound();
     let bytes = cache.get(file);
     if (!bytes) {
-      bytes = await readFile(join(getAbsoluteFSPath(), file));
+      bytes = await readFile(join(ASSET_DIR, file));
       cache.set(file, bytes);
     }
     return c.body(new Uint8Array(bytes), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });

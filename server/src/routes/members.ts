@@ -76,6 +76,7 @@ export function memberRoutes(deps: RouteDeps) {
         });
         return { ...before, role };
       });
+      deps.principals.clear();
       return c.json(memberJson(member), 200);
     },
   );
@@ -103,6 +104,7 @@ export function memberRoutes(deps: RouteDeps) {
         await removeMembership(trx, userId);
         await appendAuditEvent(trx, { workspaceId: p.workspaceId, type: 'member.removed', actor: actorOf(p), payload: { userId, role: before.role } });
       });
+      deps.principals.clear();
       return c.body(null, 204);
     },
   );

@@ -132,6 +132,7 @@ export function tokenRoutes(deps: RouteDeps) {
         if (!t) throw notFound('live token');
         await appendAuditEvent(trx, { workspaceId: p.workspaceId, type: 'token.revoked', actor: actorOf(p), payload: { tokenId: id } });
       });
+      deps.principals.clear();
       return c.body(null, 204);
     },
   );

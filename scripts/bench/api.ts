@@ -1,0 +1,125 @@
+/**
+ * API throughput (issue 4 "Speed"): autocannon against the server in a child process, 50
+ * connections, 10 s per scenario (override: --duration S --connections N), on PGlite and — when
+ * DATABASE_URL is set — PostgreSQL, next to a hello-world Hono server (the ceiling) in the same
+ * run. Request logging is at `warn`, so the figures are the API's work, not log I/O.
+ *
+ *   node --import tsx --conditions source scripts/bench/api.ts
+ *
+ * Scenarios (generation routes are added by the issue 4 generation work):
+ *   read-list    GET /api/v1/brands            bearer API token lookup + RLS-scoped read
+ *   read-one     GET /api/v1/brands/{id}       the shape of "GET a generation"
+ *   write-audit  POST /api/v1/brands           insert + audit event in one transaction
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+type Target = 'hello' | 'pglite' | 'postgres';
+interface Ready {
+  port: number;
+  token?: string;
+  brandId?: string;
+}
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+
+async function serveChild(target: Target): Promise<void> {
+  const { serve } = await import('@hono/node-server');
+  const { Hono } = await import('hono');
+  let fetch: (req: Request) => Response | Promise<Response>;
+  let ready: Omit<Ready, 'port'> = {};
+  let cleanup = async () => {};
+  if (target === 'hello') {
+    fetch = new Hono().get('/', (c) => c.text('hello')).fetch;
+  } else {
+    const { openTestDatabase } = await import('@brandsafe/db/testing');
+    const { createApp } = await import('../../server/src/app.js');
+    const { seedDemo } = await import('../../server/src/seed.js');
+    const pino = (await import('pino')).default;
+    const t = await openTestDatabase(target);
+    const demo = await seedDemo(t.db, { scryptCost: { N: 1024, r: 8, p: 1 } });
+    const app = createApp({ db: t.db, ping: t.ping, logger: pino({ level: 'warn' }) });
+    fetch = app.fetch;
+    const brandId = demo.brand && 'id' in demo.brand ? demo.brand.id : undefined;
+    ready = { token: demo.apiToken, ...(brandId ? { brandId } : {}) };
+    cleanup = () => t.destroy();
+  }
+  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    process.stdout.write(JSON.stringify({ port: info.port, ...ready }) + '\n');
+  });
+  process.on('SIGTERM', () => server.close(() => void cleanup().finally(() => process.exit(0))));
+}
+
+function startChild(target: Target): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions', 'source', fileURLToPath(import.meta.url), '--serve', target], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: process.env,
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    lines.once('line', (line) => resolve({ child, ready: JSON.parse(line) as Ready }));
+    child.once('exit', (code) => reject(new Error(`${target} server exited with ${code}`)));
+  });
+}
+
+interface Row {
+  target: Target;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  bad: number;
+}
+
+async function load(target: Target, scenario: string, opts: autocannon.Options): Promise<Row> {
+  const r = await autocannon({ connections: opt('connections', 50), duration: opt('duration', 10), ...opts });
+  return { target, scenario, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts };
+}
+
+async function run(): Promise<void> {
+  const targets: Target[] = ['hello', 'pglite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
+  const rows: Row[] = [];
+  for (const target of targets) {
+    const { child, ready } = await startChild(target);
+    const base = `http://127.0.0.1:${ready.port}`;
+    try {
+      if (target === 'hello') {
+        rows.push(await load(target, 'hello-world', { url: `${base}/` }));
+        continue;
+      }
+      const headers = { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json' };
+      rows.push(await load(target, 'read-list', { url: `${base}/api/v1/brands`, headers }));
+      rows.push(await load(target, 'read-one', { url: `${base}/api/v1/brands/${ready.brandId}`, headers }));
+      let n = 0;
+      rows.push(
+        await load(target, 'write-audit', {
+          url: `${base}/api/v1/brands`,
+          method: 'POST',
+          headers,
+          requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ name: `bench-${process.pid}-${n++}` }) }) }],
+        }),
+      );
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  }
+  const ceiling = rows.find((r) => r.target === 'hello')?.rps ?? NaN;
+  console.log(`\nconnections ${opt('connections', 50)}, ${opt('duration', 10)} s per scenario, server in a child process\n`);
+  console.log('target    scenario       req/s   p50 ms  p99 ms  non-2xx  % of hello');
+  for (const r of rows) {
+    console.log(
+      `${r.target.padEnd(9)} ${r.scenario.padEnd(12)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(7)} ${String(r.bad).padStart(8)} ${((r.rps / ceiling) * 100).toFixed(0).padStart(10)}%`,
+    );
+  }
+}
+
+const serveIndex = args.indexOf('--serve');
+if (serveIndex >= 0) await serveChild(args[serveIndex + 1] as Target);
+else await run();
