@@ -16,6 +16,11 @@ describe('optimizely-web/prefer-wait-for-element', () => {
     assert.deepEqual(ids(raf).filter((i) => i.startsWith('optimizely')), ['optimizely-web/prefer-wait-for-element@3:17']);
   });
 
+  it('reports setInterval with a named function that looks for elements, declared before or after', () => {
+    const text = "var t = setInterval(findPrice, 50);\nfunction findPrice() {\n  if (document.querySelector('.pdp__price')) clearInterval(t);\n}";
+    assert.deepEqual(ids(text).filter((i) => i.startsWith('optimizely')), ['optimizely-web/prefer-wait-for-element@1:9']);
+  });
+
   it('does not report timers that do not look for elements', () => {
     assert.deepEqual(ids('function tick() { n++; setTimeout(tick, 1000); }').filter((i) => i.startsWith('optimizely')), []);
   });

@@ -41,6 +41,10 @@ describe('extractSelectors', () => {
     assert.deepEqual(use?.range.start, { line: 2, character: 15 });
   });
 
+  it('finds delegated jQuery event selectors', () => {
+    assert.deepEqual(sel("$(document).on('click', '[data-testid=\"quick-add\"]', add);\n$(document).on('click', add);"), [['jquery', '[data-testid="quick-add"]', false]]);
+  });
+
   it('skips jQuery HTML and callbacks', () => {
     assert.deepEqual(sel("$('<div class=\"x\">'); $(function () {}); $(document);"), []);
   });

@@ -14,6 +14,8 @@ export class ProgramFacts {
   readonly utilsMethods = new Map<string, string>();
   /** `const NAME = 'text'` declarations; null when a name is declared more than once. */
   readonly consts = new Map<string, ESTree.Literal | ESTree.TemplateLiteral | null>();
+  /** Named functions (declarations and `const f = function/arrow`); null when a name is bound twice. */
+  readonly functions = new Map<string, ESTree.FunctionDeclaration | ESTree.FunctionExpression | ESTree.ArrowFunctionExpression | null>();
   /** Class, id and data-attribute names the variation creates (it may select them freely). */
   readonly ownedNames = new Set<string>();
 
@@ -48,10 +50,17 @@ export class ProgramFacts {
   }
 
   visitor(): Visitor {
+    const bindFunction = (name: string, fn: ESTree.FunctionDeclaration | ESTree.FunctionExpression | ESTree.ArrowFunctionExpression): void => {
+      this.functions.set(name, this.functions.has(name) ? null : fn);
+    };
     return {
+      FunctionDeclaration: (f) => {
+        if (f.id) bindFunction(f.id.name, f);
+      },
       VariableDeclarator: (d) => {
         const init = d.init as Node | null;
         if (!init) return;
+        if (d.id.type === 'Identifier' && (init.type === 'FunctionExpression' || init.type === 'ArrowFunctionExpression')) bindFunction(d.id.name, init);
         if (d.id.type === 'Identifier') {
           if (this.isUtils(init)) this.utilsNames.add(d.id.name);
           if ((init.type === 'Literal' && typeof init.value === 'string') || (init.type === 'TemplateLiteral' && init.expressions.length === 0)) {

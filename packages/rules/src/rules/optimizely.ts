@@ -54,6 +54,8 @@ export const optimizelyWeb: JsRule = {
   ids: ['optimizely-web/prefer-wait-for-element', 'optimizely-web/valid-push', 'optimizely-web/get-utils-once'],
   create({ ctx, facts }) {
     let utilsGets = 0;
+    /** setInterval(check, 100): decided at the end, once every function declaration is known. */
+    const namedIntervals: Array<{ call: ESTree.CallExpression; name: string }> = [];
     const poll = (c: ESTree.CallExpression, how: string): void =>
       ctx.report('optimizely-web/prefer-wait-for-element', startOf(c.callee), endOf(c.callee), `Polling for an element with ${how} shows the original first (flicker) and never stops if it never appears; use utils.waitForElement() or utils.observeSelector().`);
     const checkPush = (c: ESTree.CallExpression): void => {
@@ -96,6 +98,10 @@ export const optimizelyWeb: JsRule = {
         const arg = c.arguments[0] as Node | undefined;
         if (!arg) return;
         if (name === 'setInterval' && isFunction(arg) && !!arg.body && queriesDom(arg.body as Node)) return poll(c, 'setInterval()');
+        if (name === 'setInterval' && arg.type === 'Identifier') {
+          namedIntervals.push({ call: c, name: arg.name });
+          return;
+        }
         if (name !== 'setTimeout' && name !== 'requestAnimationFrame') return;
         // A timer that re-schedules the function it sits in, which looks for an element: a polling loop.
         const target = arg.type === 'Identifier' ? arg.name : isFunction(arg) && arg.body?.type === 'CallExpression' ? memberPath(arg.body.callee as Node) : undefined;
@@ -104,6 +110,12 @@ export const optimizelyWeb: JsRule = {
           const fn = parents[i]!;
           if (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') continue;
           if (functionName(fn, parents[i - 1]) === target && queriesDom(fn.body as Node)) return poll(c, `${name}() re-scheduling ${target}()`);
+        }
+      },
+      'Program:exit': () => {
+        for (const { call, name } of namedIntervals) {
+          const fn = facts.functions.get(name);
+          if (fn?.body && queriesDom(fn.body as Node)) poll(call, `setInterval(${name})`);
         }
       },
     };

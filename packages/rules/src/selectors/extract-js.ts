@@ -25,6 +25,10 @@ const MARKUP_URL_HINT = /\s(src|poster)\s*=|<link\b/i;
 /** Attributes whose URL the browser fetches when the markup is inserted (HTML Standard). */
 const MARKUP_URL = /\s(?:src|poster)\s*=\s*(["'])(.*?)\1|<link\b[^>]*?\shref\s*=\s*(["'])(.*?)\3/gi;
 
+function isFunctionLike(n: Node): boolean {
+  return n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'ObjectExpression';
+}
+
 function slice(value: MappedText, from: number, to: number): MappedText {
   return {
     text: value.text.slice(from, to),
@@ -90,8 +94,12 @@ export class JsSelectorCollector {
     if (method === 'getElementById') return this.addArgument(arg, 'getElementById', 'id');
     if (method === 'getElementsByClassName') return this.addArgument(arg, 'getElementsByClassName', 'class-names');
     const object = calleeObject(c);
-    if (JQUERY_METHODS.has(method) && object && this.isJQuery(object) && arg.type !== 'Identifier') {
-      this.addArgument(arg, 'jquery', 'selector');
+    if (!object || !this.isJQuery(object)) return;
+    if (JQUERY_METHODS.has(method) && arg.type !== 'Identifier') this.addArgument(arg, 'jquery', 'selector');
+    // Delegated events: $(document).on('click', '.selector', handler) (api.jquery.com/on).
+    const delegated = c.arguments[1] as Node | undefined;
+    if ((method === 'on' || method === 'one' || method === 'off') && c.arguments.length >= 3 && delegated && delegated.type !== 'Identifier' && !isFunctionLike(delegated)) {
+      this.addArgument(delegated, 'jquery', 'selector');
     }
   }
 
