@@ -12,7 +12,7 @@ import { vocabulary } from './vocabulary.js';
 export interface LoadBrandOptions {
   /** Path or URI of the source, copied onto every problem and location. */
   file?: string;
-  /** Base IRI for relative IRIs in the Turtle (default: none, so relative IRIs are errors). */
+  /** Base IRI for relative IRIs in the Turtle (default: none; relative IRIs are kept as written). */
   baseIRI?: string;
   /** Skip SHACL validation (syntax and model problems only), e.g. while the user is typing. */
   shacl?: boolean;

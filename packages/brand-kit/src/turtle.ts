@@ -101,16 +101,18 @@ interface Frame {
   expect: Expect;
   /** The range index of the verb token of the triple being read at this level (-1: none). */
   verb: number;
+  /** The range index of the statement's subject token (-1: none, or a `[`/`(` subject). */
+  subject: number;
   /** For directives: whether it ends with a dot (`@prefix`) rather than after its IRI (`PREFIX`). */
   dotted?: boolean;
 }
 
 /**
- * Tracks the verb (predicate) token of the innermost statement or `[ ]` property list, so a quad
- * emitted while a token is read can be given its predicate's range.
+ * Tracks the subject and verb (predicate) tokens of the innermost statement or `[ ]` property
+ * list, so a quad emitted while a token is read can be given its subject's and predicate's range.
  */
 class VerbTracker {
-  private readonly stack: Frame[] = [{ kind: 'statement', expect: 'subject', verb: -1 }];
+  private readonly stack: Frame[] = [{ kind: 'statement', expect: 'subject', verb: -1, subject: -1 }];
 
   constructor(private readonly currentRange: () => number) {}
 
@@ -119,6 +121,15 @@ class VerbTracker {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const frame = this.stack[i]!;
       if (frame.kind !== 'list') return frame.verb;
+    }
+    return -1;
+  }
+
+  /** The subject range index of the innermost non-collection level, or -1. */
+  get subject(): number {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const frame = this.stack[i]!;
+      if (frame.kind !== 'list') return frame.subject;
     }
     return -1;
   }
@@ -138,6 +149,7 @@ class VerbTracker {
           return;
         }
         frame.expect = 'predicate';
+        frame.subject = type === '[' || type === '(' ? -1 : this.currentRange();
         this.open(type);
         return;
       case 'predicate':
@@ -172,8 +184,8 @@ class VerbTracker {
   }
 
   private open(type: string): void {
-    if (type === '[') this.stack.push({ kind: 'blank', expect: 'predicate', verb: -1 });
-    else if (type === '(') this.stack.push({ kind: 'list', expect: 'item', verb: -1 });
+    if (type === '[') this.stack.push({ kind: 'blank', expect: 'predicate', verb: -1, subject: -1 });
+    else if (type === '(') this.stack.push({ kind: 'list', expect: 'item', verb: -1, subject: -1 });
   }
 }
 
@@ -200,6 +212,11 @@ export function parseTurtle(text: string, options: ParseTurtleOptions = {}): Par
     return currentIndex;
   };
   const verbs = new VerbTracker(here);
+  // Named nodes are interned: one object per IRI instead of one per occurrence (a large brand
+  // repeats its IRIs tens of thousands of times). An interned term's range is that of its latest
+  // occurrence, which is right for an object (emitted at the punctuation after it); a named
+  // subject takes its range from the grammar mirror instead, as its statement may mention it again.
+  const interned = new Map<string, RDF.NamedNode>();
   // Terms created outside any token (n3's shared rdf:nil, rdf:first, `a`) stay untagged, so they
   // take the range of whichever token emits them.
   const tag = <T extends object>(term: T): T => {
@@ -210,7 +227,11 @@ export function parseTurtle(text: string, options: ParseTurtleOptions = {}): Par
 
   const factory = {
     ...DataFactory,
-    namedNode: (iri: string) => tag(DataFactory.namedNode(iri)),
+    namedNode: (iri: string) => {
+      let node = interned.get(iri);
+      if (node === undefined) interned.set(iri, (node = DataFactory.namedNode(iri)));
+      return tag(node);
+    },
     blankNode: (name?: string) => tag(DataFactory.blankNode(name)),
     literal: (value: string, langOrType?: string | RDF.NamedNode) => {
       const literal = makeLiteral(value, langOrType);
@@ -225,7 +246,8 @@ export function parseTurtle(text: string, options: ParseTurtleOptions = {}): Par
       const object = rangeOf(o);
       const verb = verbs.verb;
       quads.push(quad);
-      positions.terms.push(rangeOf(s));
+      const subject = s.termType === 'NamedNode' ? verbs.subject : -1;
+      positions.terms.push(subject >= 0 ? subject : rangeOf(s));
       // Collections' rdf:first/rdf:rest have no verb token; point at the item instead.
       positions.terms.push(verb >= 0 && !isCollectionPredicate(p) ? verb : object);
       positions.terms.push(object);

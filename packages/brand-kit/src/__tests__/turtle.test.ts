@@ -102,5 +102,20 @@ describe('parseTurtle', () => {
     assert.deepEqual(t.find((x) => x[2] === 'ex:List'), ['ex:s', 'a', 'ex:List']);
     assert.deepEqual(t.find((x) => x[1] === 'ex:items')?.[0], 'ex:s');
   });
+
+  it('keeps a subject at its own token when the statement mentions it again', () => {
+    const text = '@prefix ex: <http://e/> .\nex:s ex:p ex:s ;\n  ex:q [ ex:r ex:s ] ;\n  ex:t ex:o .\n';
+    const parsed = parseTurtle(text);
+    const starts = parsed.quads.map((_, i) => {
+      const p = parsed.positions.at(i);
+      return [p.subject.start.line, p.subject.start.character, p.object.start.line, p.object.start.character];
+    });
+    assert.deepEqual(starts, [
+      [1, 0, 1, 10], // ex:s ex:p ex:s: the object is the second ex:s
+      [2, 7, 2, 14], // [ ex:r ex:s ]
+      [1, 0, 2, 7], // ex:s ex:q [
+      [1, 0, 3, 7], // ex:s ex:t ex:o
+    ]);
+  });
 });
 
