@@ -28,6 +28,8 @@ Options:
   --page-type ID          page type the files target (narrows the approved selectors)
   --rule ID=SEVERITY      set a rule to error, warning, info or off (repeatable)
   --fix                   apply the preferred quick fixes and write the files back
+  --stdin                 check standard input instead of files
+  --stdin-filename FILE   name for --stdin text (language, brand lookup, report)
   --concurrency N         worker threads: off (default), auto (by file count and cores) or N
   -h, --help              show this help
 

@@ -16,6 +16,8 @@ export interface CliIo {
   /** Directory relative paths and globs are resolved against. */
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** All of standard input as text, for `check --stdin` (absent: no standard input to read). */
+  readStdin?: () => Promise<string>;
 }
 
 /**

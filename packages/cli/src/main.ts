@@ -12,6 +12,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     stderr: process.stderr,
     cwd: process.cwd(),
     env: process.env,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   });
 }
 

@@ -23,6 +23,8 @@ export interface CheckFilesOptions {
   concurrency: number;
   /** `--fix`: apply preferred fixes and write changed files back. */
   fix: boolean;
+  /** `--stdin`: check this text as `filePath` instead of reading files (no fixes written). */
+  stdin?: { filePath: string; text: string; language?: 'javascript' };
 }
 
 /** Below this many files a worker's start-up (it loads the checker again) costs more than it saves. */
@@ -65,15 +67,15 @@ export async function checkFiles(
   options: CheckFilesOptions,
 ): Promise<{ reports: FileReport[]; notes: RunNote[] }> {
   const notes: RunNote[] = [];
-  const checkable: string[] = [];
-  for (const filePath of files) {
+  const checkable: string[] = options.stdin ? [options.stdin.filePath] : [];
+  for (const filePath of options.stdin ? [] : files) {
     if (isCheckedFile(filePath)) checkable.push(filePath);
     else notes.push({ kind: 'skipped-file', level: 'note', filePath, message: 'skipped: not a .js, .mjs, .cjs, .ts or .css file' });
   }
   const progress = new Progress(options.io.stderr, checkable.length);
   let checked: CheckedFile[];
   try {
-    checked = options.concurrency > 1 && checkable.length > 1
+    checked = options.concurrency > 1 && checkable.length > 1 && !options.stdin
       ? await checkInWorkers(checkable, options, (n) => progress.update(n))
       : await checkHere(checkable, options, (n) => progress.update(n));
   } finally {
@@ -122,12 +124,14 @@ async function writeFixed(filePath: string, text: string): Promise<void> {
 async function checkHere(files: readonly string[], options: CheckFilesOptions, onDone: (n: number) => void): Promise<CheckedFile[]> {
   const out: CheckedFile[] = [];
   for (const filePath of files) {
-    const read = await readSource(filePath, options.maxFileSize);
+    const stdin = options.stdin;
+    const read = stdin ? { text: stdin.text } : await readSource(filePath, options.maxFileSize);
     if ('skip' in read) out.push(read);
     else {
       const loaded = await options.resolver.brandFor(filePath);
       const brandOption = loaded ? { brand: loaded.brand } : {};
-      const checked = checkText(options.rules, read.text, filePath, { ...options.checkOptions, ...brandOption }, options.fix);
+      const fix = options.fix && !stdin;
+      const checked = checkText(options.rules, read.text, filePath, { ...options.checkOptions, ...brandOption }, fix, stdin?.language);
       if (checked.fixed) await writeFixed(filePath, checked.text);
       out.push({ ...checked, branded: loaded !== undefined });
     }

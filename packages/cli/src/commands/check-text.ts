@@ -1,4 +1,4 @@
-import type { CheckOptions, CheckResult } from '@brandsafe/rules';
+import type { CheckInput, CheckOptions, CheckResult } from '@brandsafe/rules';
 import type { RulesApi } from '../deps.js';
 
 /** ESLint's limit: fixes can enable further fixes, but a rule pair that undoes each other must stop. */
@@ -23,16 +23,18 @@ export function checkText(
   filename: string,
   options: CheckOptions,
   fix: boolean,
+  language?: CheckInput['language'],
 ): CheckedText {
+  const input = (t: string): CheckInput => ({ text: t, filename, ...(language ? { language } : {}) });
   let current = text;
-  let result = rules.check({ text: current, filename }, options);
+  let result = rules.check(input(current), options);
   for (let pass = 0; fix && pass < MAX_FIX_PASSES; pass++) {
     const edits = rules.preferredEdits(result.findings);
     if (edits.length === 0) break;
     const next = rules.applyFixes(current, edits).text;
     if (next === current) break;
     current = next;
-    result = rules.check({ text: current, filename }, options);
+    result = rules.check(input(current), options);
   }
   return { text: current, result, fixed: current !== text };
 }

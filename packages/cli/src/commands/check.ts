@@ -5,7 +5,7 @@ import { parseCommandArgs, parseCount } from '../args.js';
 import { BrandResolver } from '../brand-resolver.js';
 import type { CliDeps, RulesApi } from '../deps.js';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors.js';
-import { expandOperands } from '../files.js';
+import { expandOperands, isCheckedFile } from '../files.js';
 import { format, isFormat, FORMATS } from '../formatters/index.js';
 import { formatNotes, displayPath } from '../formatters/stylish.js';
 import { CHECK_HELP } from '../help.js';
@@ -49,6 +49,26 @@ export function parseConcurrency(value: string): number | 'auto' {
 }
 
 /**
+ * `--stdin [--stdin-filename F]`, as in ESLint: the text to check comes from standard input (an
+ * editor buffer, a pre-commit hook); the file name picks the language and the brand and names the
+ * result, `<text>` (JavaScript, brand from the working directory) when absent.
+ */
+async function readStdinOperand(io: CliIo, positionals: readonly string[], name: string | undefined, fix: boolean) {
+  if (positionals.length > 0) throw new CliError('USAGE', '--stdin checks standard input; it takes no paths (use --stdin-filename to name it).');
+  if (fix) throw new CliError('USAGE', '--fix cannot write back to standard input.');
+  if (!io.readStdin) throw new CliError('USAGE', '--stdin: there is no standard input to read.');
+  if (name !== undefined && !isCheckedFile(name)) {
+    throw new CliError('USAGE', `--stdin-filename "${name}" is not a .js, .mjs, .cjs, .ts or .css file.`);
+  }
+  const text = await io.readStdin();
+  return {
+    filePath: resolve(io.cwd, name ?? '<text>'),
+    text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+    ...(name === undefined ? { language: 'javascript' as const } : {}),
+  };
+}
+
+/**
  * `brandsafe check`: expands the operands, checks each file against its brand (or brand-free),
  * prints the report in the chosen format and returns the exit code (0 clean, 1 errors or too
  * many warnings). Usage and configuration problems are thrown as {@link CliError} (exit 2).
@@ -64,6 +84,8 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
     rule: { type: 'string', multiple: true },
     concurrency: { type: 'string', default: 'off' },
     fix: { type: 'boolean' },
+    stdin: { type: 'boolean' },
+    'stdin-filename': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -82,7 +104,8 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
   const resolver = new BrandResolver({ cwd: io.cwd, explicit: values.brand, brandKit: deps.brandKit, display });
   // Configuration first, as ESLint does: a bad --brand is reported before any file is looked at.
   if (values.brand !== undefined) await resolver.brandFor(resolve(io.cwd, values.brand));
-  const files = await expandOperands(positionals, io.cwd);
+  const stdin = values.stdin ? await readStdinOperand(io, positionals, values['stdin-filename'], values.fix === true) : undefined;
+  const files = stdin ? [stdin.filePath] : await expandOperands(positionals, io.cwd);
   const rulesApi = await deps.rules();
   const ruleSettings = parseRuleSettings(values.rule ?? [], rulesApi.RULES);
 
@@ -92,6 +115,7 @@ export async function checkCommand(args: readonly string[], io: CliIo, deps: Cli
     resolver,
     maxFileSize,
     fix: values.fix === true,
+    ...(stdin ? { stdin } : {}),
     concurrency: deps.workers ? (concurrency === 'auto' ? autoConcurrency(files.length) : concurrency) : 1,
     checkOptions: { rules: ruleSettings, ...(values['page-type'] ? { pageType: values['page-type'] } : {}) },
   });
