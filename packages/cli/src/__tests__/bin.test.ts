@@ -27,6 +27,13 @@ describe('brandsafe bin (spawned)', () => {
     assert.match(r.stderr, /Unknown option "--no-such-flag"/);
   });
 
+  it('reads standard input for check --stdin and prints JSON', () => {
+    const r = spawnSync(process.execPath, [bin, 'check', '--stdin', '--format', 'json'], { input: 'eval("1");\n', encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[];
+    assert.deepEqual(result!.messages.map((m) => [m.ruleId, m.line, m.column]), [['recommended/no-eval', 1, 1]]);
+  });
+
   it('runs from source through tsx with the same behaviour', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions', 'source', main, 'validate'], { encoding: 'utf8' });
     assert.equal(r.status, 2);
