@@ -28,7 +28,9 @@ describe('brandsafe bin (spawned)', () => {
   });
 
   it('reads standard input for check --stdin and prints JSON', () => {
-    const r = spawnSync(process.execPath, [bin, 'check', '--stdin', '--format', 'json'], { input: 'eval("1");\n', encoding: 'utf8' });
+    // From source, so the test does not depend on dist/ being rebuilt after a change.
+    const args = ['--import', 'tsx', '--conditions', 'source', main, 'check', '--stdin', '--format', 'json'];
+    const r = spawnSync(process.execPath, args, { input: 'eval("1");\n', encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
     const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[];
     assert.deepEqual(result!.messages.map((m) => [m.ruleId, m.line, m.column]), [['recommended/no-eval', 1, 1]]);
