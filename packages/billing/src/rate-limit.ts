@@ -31,6 +31,8 @@ export interface RateDecision {
   readonly retryAfterSeconds: number;
 }
 
+const TOKEN_EPSILON = 1e-9;
+
 /** The bucket for a plan's limits. */
 export function ratePolicy(limits: Pick<Limits, 'requestsPerMinute' | 'burst'>): RatePolicy {
   return { capacity: limits.burst, refillPerSecond: limits.requestsPerMinute / 60 };
@@ -52,8 +54,10 @@ export function takeToken(state: BucketState | null, policy: RatePolicy, nowMs: 
   const elapsedMs = state ? Math.max(0, nowMs - state.updatedAtMs) : 0;
   const before = state ? Math.min(policy.capacity, state.tokens + (elapsedMs / 1000) * policy.refillPerSecond) : policy.capacity;
   const updatedAtMs = state ? Math.max(nowMs, state.updatedAtMs) : nowMs;
-  if (before >= cost) {
-    const tokens = before - cost;
+  // Refill is accumulated in binary floating point (ten 0.1-token refills sum to 0.999…), so a
+  // token counts as there within a billionth of it.
+  if (before >= cost - TOKEN_EPSILON) {
+    const tokens = Math.max(0, before - cost);
     return { allowed: true, state: { tokens, updatedAtMs }, remaining: Math.floor(tokens), retryAfterSeconds: 0 };
   }
   const retryAfterSeconds = Math.max(1, Math.ceil((cost - before) / policy.refillPerSecond));
