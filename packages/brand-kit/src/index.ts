@@ -17,7 +17,7 @@ export type { VocabularyTerm } from './vocabulary.js';
 export { BS, BSH, localName } from './namespace.js';
 export type { Namespace } from './namespace.js';
 export { cssSelectorError, VALID_CSS_COMPONENT } from './shacl.js';
-export { parseTurtle } from './turtle.js';
+export { parseTurtle, TriplePositions } from './turtle.js';
 export type { ParsedTurtle, ParseTurtleOptions, TriplePosition, TurtleSyntaxError } from './turtle.js';
 export { ontologyTurtle, shapesTurtle } from './assets.js';
 export { IndexedDataset } from './dataset.js';
