@@ -21,6 +21,13 @@ describe('optimizely-web/prefer-wait-for-element', () => {
     assert.deepEqual(ids(text).filter((i) => i.startsWith('optimizely')), ['optimizely-web/prefer-wait-for-element@1:9']);
   });
 
+  it('does not report rotations: intervals that never stop themselves, unconditional re-scheduling', () => {
+    const rotation = "setInterval(function () {\n  var slides = document.querySelectorAll('.exp-slide');\n  show(slides[++i % slides.length]);\n}, 4000);";
+    const loop = "function rotate() {\n  document.querySelector('.exp-slide').classList.toggle('on');\n  setTimeout(rotate, 3000);\n}";
+    assert.deepEqual(only('optimizely-web/prefer-wait-for-element', rotation), []);
+    assert.deepEqual(only('optimizely-web/prefer-wait-for-element', loop), []);
+  });
+
   it('does not report timers that do not look for elements', () => {
     assert.deepEqual(ids('function tick() { n++; setTimeout(tick, 1000); }').filter((i) => i.startsWith('optimizely')), []);
   });

@@ -38,6 +38,17 @@ function queriesDom(node: Node): boolean {
   });
 }
 
+/**
+ * A polling body looks for an element and stops once it is found (clearInterval/clearTimeout);
+ * an interval that queries elements but never stops itself is a rotation or refresh, not a wait.
+ */
+function pollsForElement(body: Node): boolean {
+  if (!queriesDom(body)) return false;
+  return some(body, (n) => n.type === 'CallExpression' && n.callee.type === 'Identifier' && (n.callee.name === 'clearInterval' || n.callee.name === 'clearTimeout'));
+}
+
+const CONDITIONAL = new Set(['IfStatement', 'ConditionalExpression', 'LogicalExpression']);
+
 /** The name of the function a node belongs to, if it is named (declaration, named expression or `const f = …`). */
 function functionName(fn: Node, parent: Node | undefined): string | undefined {
   if ((fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') && fn.id) return fn.id.name;
@@ -97,25 +108,28 @@ export const optimizelyWeb: JsRule = {
         }
         const arg = c.arguments[0] as Node | undefined;
         if (!arg) return;
-        if (name === 'setInterval' && isFunction(arg) && !!arg.body && queriesDom(arg.body as Node)) return poll(c, 'setInterval()');
+        if (name === 'setInterval' && isFunction(arg) && !!arg.body && pollsForElement(arg.body as Node)) return poll(c, 'setInterval()');
         if (name === 'setInterval' && arg.type === 'Identifier') {
           namedIntervals.push({ call: c, name: arg.name });
           return;
         }
         if (name !== 'setTimeout' && name !== 'requestAnimationFrame') return;
-        // A timer that re-schedules the function it sits in, which looks for an element: a polling loop.
+        // A timer that re-schedules, on a condition, the function it sits in, which looks for an
+        // element: a polling loop. (Unconditional re-scheduling is a rotation, not a wait.)
         const target = arg.type === 'Identifier' ? arg.name : isFunction(arg) && arg.body?.type === 'CallExpression' ? memberPath(arg.body.callee as Node) : undefined;
         if (!target) return;
+        let conditional = false;
         for (let i = parents.length - 1; i >= 0; i--) {
           const fn = parents[i]!;
+          if (CONDITIONAL.has(fn.type)) conditional = true;
           if (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') continue;
-          if (functionName(fn, parents[i - 1]) === target && queriesDom(fn.body as Node)) return poll(c, `${name}() re-scheduling ${target}()`);
+          if (conditional && functionName(fn, parents[i - 1]) === target && queriesDom(fn.body as Node)) return poll(c, `${name}() re-scheduling ${target}()`);
         }
       },
       'Program:exit': () => {
         for (const { call, name } of namedIntervals) {
           const fn = facts.functions.get(name);
-          if (fn?.body && queriesDom(fn.body as Node)) poll(call, `setInterval(${name})`);
+          if (fn?.body && pollsForElement(fn.body as Node)) poll(call, `setInterval(${name})`);
         }
       },
     };
