@@ -17,6 +17,11 @@ describe('recommended/idempotence-guard', () => {
     assert.deepEqual(only('recommended/idempotence-guard', byFlag), []);
   });
 
+  it('does not count building detached elements as inserting into the page', () => {
+    const text = "var badge = document.createElement('p');\nbadge.appendChild(document.createTextNode('Free shipping'));\nif (document.querySelector('.exp-ship')) return;\nprice.after(badge);";
+    assert.deepEqual(only('recommended/idempotence-guard', `(function () {\n${text}\n})();`), []);
+  });
+
   it('treats innerHTML += as an insertion', () => {
     assert.deepEqual(ids("el.innerHTML += '<b>x</b>';").filter((i) => i.includes('idempotence')), ['recommended/idempotence-guard@1:1']);
   });

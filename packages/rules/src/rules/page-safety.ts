@@ -7,6 +7,10 @@ import { DOM_QUERY_METHODS, type JsRule } from './rule.js';
 /** DOM methods that add nodes (DOM Standard §4.2.6 mixins, insertAdjacent*, and jQuery's). */
 const INSERTS = new Set(['appendChild', 'insertBefore', 'append', 'prepend', 'before', 'after', 'insertAdjacentHTML', 'insertAdjacentElement', 'insertAdjacentText', 'appendTo', 'prependTo', 'insertAfter']);
 /** Calls that make a test a duplicate guard: looking for the element, a marker class or attribute. */
+/** Insertions whose receiver is the new content, not the page (`$(html).appendTo(target)`). */
+const INSERTS_NEW_CONTENT = new Set(['appendTo', 'prependTo', 'insertAfter']);
+/** Calls that create detached nodes: inserting into those does not touch the page. */
+const CREATES = new Set(['createElement', 'createElementNS', 'createDocumentFragment', 'createTextNode', 'cloneNode']);
 const GUARD_CALLS = new Set([...DOM_QUERY_METHODS, 'closest', 'contains', 'hasAttribute', 'getAttribute', 'matches', 'hasClass']);
 const PAGE_STYLE = /^document\.(body|documentElement)\.style\.(display|visibility|opacity)$/;
 
@@ -53,6 +57,8 @@ export const pageSafety: JsRule = {
   ids: ['recommended/idempotence-guard', 'recommended/no-body-hiding'],
   create({ ctx }) {
     const guards: number[] = [];
+    /** Variables holding nodes the code created and has not inserted yet. */
+    const detached = new Set<string>();
     let firstInsert: [number, number, string] | undefined;
     const guard = (n: { test: unknown }): void => {
       if (n.test && isGuardTest(n.test as Node)) guards.push(startOf(n.test as Node));
@@ -63,11 +69,16 @@ export const pageSafety: JsRule = {
       IfStatement: guard,
       ConditionalExpression: guard,
       LogicalExpression: (l) => guard({ test: l.left }),
+      VariableDeclarator: (d) => {
+        const init = d.init as Node | null;
+        if (d.id.type === 'Identifier' && init?.type === 'CallExpression' && CREATES.has(calleeMethod(init) ?? '')) detached.add(d.id.name);
+      },
       CallExpression: (c: ESTree.CallExpression) => {
         const m = calleeMethod(c);
         if (!m) return;
-        if (INSERTS.has(m) && !firstInsert) firstInsert = [startOf(c.callee), endOf(c.callee), `${m}()`];
         const object = calleeObject(c);
+        const intoDetached = object?.type === 'Identifier' && detached.has(object.name) && !INSERTS_NEW_CONTENT.has(m);
+        if (INSERTS.has(m) && !firstInsert && !intoDetached) firstInsert = [startOf(c.callee), endOf(c.callee), `${m}()`];
         if (!object) return;
         if (m === 'setProperty' && object.type === 'MemberExpression' && propertyName(object) === 'style' && isPageObject(object.object)) {
           const prop = staticString(c.arguments[0] as Node);
