@@ -1,0 +1,173 @@
+/**
+ * Creating a generation (issue 4 §6), shared by `POST /api/v1/generations` and the Opal tool:
+ * resolve the brand and its current version, check the caller may author on that brand, run
+ * @brandsafe/generation against the cached brand model, and store the result with its audit
+ * event in the same transaction.
+ *
+ * The template provider is deterministic and CPU-only, so the whole request is one
+ * transaction (fewest round trips on the hot path). A network provider (Claude) may take
+ * seconds: its call happens between two short transactions, never while holding a connection.
+ */
+import { createHash } from 'node:crypto';
+import type { Brand } from '@brandsafe/brand-kit';
+import {
+  appendAuditEvent,
+  getBrandGenerationContext,
+  getBrandVersionModel,
+  insertGeneration,
+  type BrandGenerationContext,
+  type Generation,
+  type Tx,
+} from '@brandsafe/db';
+import { generate, isGenerationError, providerFromEnv, severityCounts, type GenerationRequest, type GenerationResult, type Provider } from '@brandsafe/generation';
+import { actorOf, type Principal } from '../auth/principal.js';
+import { requireAction } from '../auth/roles.js';
+import type { RouteDeps } from '../context.js';
+import { inWorkspace } from '../http/auth.js';
+import { conflict, notFound } from '../http/problem.js';
+import { BrandModelCache } from './brand-cache.js';
+import { generationProblem } from './problems.js';
+
+/** A generation request as the API accepts it: the brand by id (REST) or by name (Opal). */
+export interface CreateGenerationInput extends GenerationRequest {
+  brand: { id: string } | { name: string };
+}
+
+/** What a created generation answers with. */
+export interface CreatedGeneration {
+  generation: Generation;
+  result: GenerationResult;
+  brand: { id: string; name: string; version: string };
+}
+
+/** Where a generation request came from, recorded in the audit event. */
+export type GenerationSource = 'api' | 'opal';
+
+export interface GenerationService {
+  /**
+   * Generates and stores. Throws ProblemError: 404 (brand), 403 (role or scope), 409 (no brand
+   * graph yet), 422 (GENERATION_FAILED), 503 (no provider produced code). `onBrand` learns the
+   * resolved brand before generation starts (the Opal tool records it even when generation fails).
+   */
+  create(p: Principal, input: CreateGenerationInput, source: GenerationSource, onBrand?: (brand: BrandGenerationContext) => void): Promise<CreatedGeneration>;
+  /** The model of a brand version, cached (for approval's re-check). */
+  brandModel(trx: Tx, versionId: string): Promise<Brand>;
+  readonly cache: BrandModelCache;
+  readonly provider: Provider;
+}
+
+/** SHA-256 of the code, hex: the audit event commits to the exact code without repeating it. */
+export function codeDigest(code: string): string {
+  return createHash('sha256').update(code, 'utf8').digest('hex');
+}
+
+interface Prepared {
+  ctx: BrandGenerationContext & { versionId: string; version: string };
+  brand: Brand;
+}
+
+/**
+ * The service for one app. The provider is chosen once from the environment (DESIGN.md:
+ * Claude when ANTHROPIC_API_KEY is set, ANTHROPIC_BASE_URL honoured; templates otherwise).
+ */
+export function generationService(deps: RouteDeps, options: { provider?: Provider; cache?: BrandModelCache } = {}): GenerationService {
+  const provider = options.provider ?? providerFromEnv(process.env);
+  const cache = options.cache ?? new BrandModelCache();
+
+  async function brandModel(trx: Tx, versionId: string): Promise<Brand> {
+    const model = await cache.get(versionId, () => getBrandVersionModel(trx, versionId));
+    if (!model) throw notFound('brand version');
+    return model;
+  }
+
+  async function prepare(trx: Tx, p: Principal, input: CreateGenerationInput, onBrand?: (brand: BrandGenerationContext) => void): Promise<Prepared> {
+    const ctx = await getBrandGenerationContext(trx, input.brand, p.userId);
+    if (!ctx) throw notFound('brand');
+    onBrand?.(ctx);
+    requireAction(p, 'author', ctx.roleOverride ?? undefined);
+    if (ctx.versionId === null || ctx.version === null) {
+      throw conflict('the brand has no graph yet: upload one with PUT /api/v1/brands/{id}/graph before generating', { brandId: ctx.brandId });
+    }
+    const brand = await brandModel(trx, ctx.versionId);
+    return { ctx: { ...ctx, versionId: ctx.versionId, version: ctx.version }, brand };
+  }
+
+  async function run(prepared: Prepared, input: CreateGenerationInput): Promise<GenerationResult> {
+    const request: GenerationRequest = {
+      testType: input.testType,
+      description: input.description,
+      ...(input.parameters === undefined ? {} : { parameters: input.parameters }),
+      ...(input.templateId === undefined ? {} : { templateId: input.templateId }),
+      ...(input.pageType === undefined ? {} : { pageType: input.pageType }),
+    };
+    try {
+      return await generate(request, { brand: prepared.brand, provider });
+    } catch (err) {
+      if (isGenerationError(err)) {
+        const problem = generationProblem(err);
+        if (problem) throw problem;
+      }
+      throw err;
+    }
+  }
+
+  async function store(trx: Tx, p: Principal, prepared: Prepared, input: CreateGenerationInput, result: GenerationResult, source: GenerationSource) {
+    const { ctx } = prepared;
+    const generation = await insertGeneration(trx, {
+      workspaceId: p.workspaceId,
+      brandId: ctx.brandId,
+      brandVersionId: ctx.versionId,
+      authorId: p.userId,
+      testType: input.testType,
+      description: input.description,
+      parameters: input.parameters ?? {},
+      templateId: result.templateId ?? null,
+      pageType: input.pageType ?? null,
+      provider: result.provider,
+      code: result.code,
+      findings: result.findings,
+      confidence: result.confidence,
+      attempts: result.attempts,
+    });
+    await appendAuditEvent(trx, {
+      workspaceId: p.workspaceId,
+      type: 'generation.created',
+      actor: actorOf(p),
+      payload: {
+        generationId: generation.id,
+        brandId: ctx.brandId,
+        brandVersion: ctx.version,
+        provider: result.provider,
+        templateId: result.templateId ?? null,
+        testType: input.testType,
+        confidence: result.confidence,
+        findings: severityCounts(result.findings),
+        attempts: result.attempts.length,
+        codeSha256: codeDigest(result.code),
+        source,
+      },
+    });
+    return { generation, result, brand: { id: ctx.brandId, name: ctx.brandName, version: ctx.version } };
+  }
+
+  async function create(
+    p: Principal,
+    input: CreateGenerationInput,
+    source: GenerationSource,
+    onBrand?: (brand: BrandGenerationContext) => void,
+  ): Promise<CreatedGeneration> {
+    if (provider.deterministic) {
+      return inWorkspace(deps, p, async (trx) => {
+        const prepared = await prepare(trx, p, input, onBrand);
+        return store(trx, p, prepared, input, await run(prepared, input), source);
+      });
+    }
+    const prepared = await inWorkspace(deps, p, (trx) => prepare(trx, p, input, onBrand));
+    const result = await run(prepared, input);
+    // The brand may have been deleted meanwhile: the foreign key then refuses the row (404).
+    return inWorkspace(deps, p, (trx) => store(trx, p, prepared, input, result, source));
+  }
+
+  return { create, brandModel, cache, provider };
+}
+
