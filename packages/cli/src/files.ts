@@ -49,8 +49,13 @@ export async function expandOperands(operands: readonly string[], cwd: string): 
       const pattern = operand.split('\\').join('/');
       matches = (await fg(pattern, { cwd, absolute: true, ignore: IGNORED_DIRS, onlyFiles: true })).filter(isCheckedFile);
     }
-    if (matches.length === 0 && operands.length > 0) {
-      throw new CliError('NO_FILES', `No files matching the pattern "${operand}" were found.`);
+    if (matches.length === 0) {
+      throw new CliError(
+        'NO_FILES',
+        operands.length > 0
+          ? `No files matching the pattern "${operand}" were found.`
+          : `No .${CHECKED_EXTENSIONS.join(', .')} files were found in the current directory.`,
+      );
     }
     for (const m of matches) found.add(resolve(m));
   }

@@ -84,6 +84,17 @@ describe('brandsafe check', () => {
     assert.deepEqual(names((await cli(['--format', 'json', '*.ts', 'shop-a'])).out), ['shop-a/pages/cart/v1.js', 'warn.ts']);
   });
 
+  it('exits 2 when the current directory has no file to check', async () => {
+    const empty = tempTree({ 'notes.md': '# nothing to check\n' });
+    try {
+      const io = memoryIo(empty.root);
+      assert.equal(await run(['check'], io, fakeDeps), 2);
+      assert.equal(io.err(), 'brandsafe: No .js, .mjs, .cjs, .ts, .css files were found in the current directory.\n');
+    } finally {
+      empty.cleanup();
+    }
+  });
+
   it('exits 2 when a pattern matches no file', async () => {
     const r = await cli(['nothing/*.js']);
     assert.equal(r.code, 2);
