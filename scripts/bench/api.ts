@@ -94,6 +94,8 @@ async function run(): Promise<void> {
         continue;
       }
       const headers = { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json' };
+      // Warm-up (JIT, connection pool, caches), not measured.
+      await autocannon({ url: `${base}/api/v1/brands`, headers, connections: 10, duration: 2 });
       rows.push(await load(target, 'read-list', { url: `${base}/api/v1/brands`, headers }));
       rows.push(await load(target, 'read-one', { url: `${base}/api/v1/brands/${ready.brandId}`, headers }));
       let n = 0;
@@ -111,7 +113,9 @@ async function run(): Promise<void> {
     }
   }
   const ceiling = rows.find((r) => r.target === 'hello')?.rps ?? NaN;
-  console.log(`\nconnections ${opt('connections', 50)}, ${opt('duration', 10)} s per scenario, server in a child process\n`);
+  const { loadavg, cpus } = await import('node:os');
+  console.log(`\nconnections ${opt('connections', 50)}, ${opt('duration', 10)} s per scenario, server in a child process;`);
+  console.log(`${cpus().length} CPUs, load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')} (figures scale with other work on the machine)\n`);
   console.log('target    scenario       req/s   p50 ms  p99 ms  non-2xx  % of hello');
   for (const r of rows) {
     console.log(

@@ -1,4 +1,4 @@
-import { getBrand, getBrandRole, type BrandRecord, type Tx } from '@brandsafe/db';
+import { getBrandForUser, type BrandRecord, type Tx } from '@brandsafe/db';
 import type { Principal } from '../auth/principal.js';
 import { requireAction, type Action } from '../auth/roles.js';
 import { notFound } from '../http/problem.js';
@@ -9,9 +9,9 @@ import { notFound } from '../http/problem.js';
  * row-level security hides it, and the API does not say it exists.
  */
 export async function brandFor(trx: Tx, p: Principal, brandId: string, action: Action): Promise<BrandRecord> {
-  const brand = await getBrand(trx, brandId);
-  if (!brand) throw notFound('brand');
-  const override = await getBrandRole(trx, brandId, p.userId);
-  requireAction(p, action, override?.role);
+  const found = await getBrandForUser(trx, brandId, p.userId);
+  if (!found) throw notFound('brand');
+  const { roleOverride, ...brand } = found;
+  requireAction(p, action, roleOverride ?? undefined);
   return brand;
 }

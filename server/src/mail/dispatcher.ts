@@ -25,14 +25,17 @@ export function outboxOnly(logger: Logger, print: boolean): EmailDispatcher {
   };
 }
 
-/** Sends through SMTP (`smtpUrl`, e.g. smtp://user:pass@host:587) from `from`. */
-export function smtpDispatcher(db: Kysely<Database>, logger: Logger, smtpUrl: string, from: string): EmailDispatcher {
-  const transport = nodemailer.createTransport(smtpUrl);
+/** What nodemailer accepts: an SMTP URL (smtp://user:pass@host:587) or transport options. */
+export type MailTransport = Parameters<typeof nodemailer.createTransport>[0];
+
+/** Sends every pending outbox email through `transport` from `from`, marking each sent or failed. */
+export function smtpDispatcher(db: Kysely<Database>, logger: Logger, transport: MailTransport, from: string): EmailDispatcher {
+  const mailer = nodemailer.createTransport(transport);
   let running: Promise<void> | undefined;
   async function drain(): Promise<void> {
     for (const e of await listPendingEmails(db)) {
       try {
-        await transport.sendMail({ from, to: e.to, subject: e.subject, text: e.text });
+        await mailer.sendMail({ from, to: e.to, subject: e.subject, text: e.text });
         await markEmailAttempt(db, e.id);
       } catch (err) {
         logger.warn({ err, emailId: e.id }, 'email delivery failed; it stays in the outbox');

@@ -1,5 +1,6 @@
 import type { Tx } from '../scope.js';
 import type { BrandRow } from '../schema/brands.js';
+import type { WorkspaceRole } from '../schema/common.js';
 
 /** A brand record (the knowledge itself is in its versions). Named so as not to clash with brand-kit's `Brand`. */
 export interface BrandRecord {
@@ -43,6 +44,25 @@ export async function listBrands(trx: Tx): Promise<BrandRecord[]> {
 export async function getBrand(trx: Tx, id: string): Promise<BrandRecord | undefined> {
   const row = await trx.selectFrom('brands').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toBrandRecord(row);
+}
+
+/**
+ * One brand of the scope with the given user's per-brand role override (null when none), in
+ * one query: access checks need both on every brand request.
+ */
+export async function getBrandForUser(
+  trx: Tx,
+  id: string,
+  userId: string,
+): Promise<(BrandRecord & { roleOverride: WorkspaceRole | null }) | undefined> {
+  const row = await trx
+    .selectFrom('brands')
+    .leftJoin('brand_roles', (j) => j.onRef('brand_roles.brand_id', '=', 'brands.id').on('brand_roles.user_id', '=', userId))
+    .selectAll('brands')
+    .select('brand_roles.role as role_override')
+    .where('brands.id', '=', id)
+    .executeTakeFirst();
+  return row && { ...toBrandRecord(row), roleOverride: row.role_override };
 }
 
 /**
