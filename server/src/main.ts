@@ -11,6 +11,7 @@ import { serve } from '@hono/node-server';
 import { createDatabase, migrateToLatest } from '@brandsafe/db';
 import pino from 'pino';
 import { createApp } from './app.js';
+import { startAuditLog } from './audit/start.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import { outboxOnly, smtpDispatcher } from './mail/dispatcher.js';
 import { seedDemo, type DemoSeed } from './seed.js';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(conn.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
   const demo = config.seedDemo ? await seedDemo(conn.db) : undefined;
+  const auditLog = await startAuditLog(conn.db, { env: process.env, dataDir: config.dataDir, publicUrl: config.publicUrl, logger });
   const emails = config.smtp
     ? smtpDispatcher(conn.db, logger, config.smtp.url, config.smtp.from)
     : outboxOnly(logger, config.development);
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(async () => {
+      await auditLog.stop();
       await conn.close();
       logger.info('stopped');
       process.exit(0);

@@ -45,9 +45,13 @@ export class AuditLogService {
     this.verifierKey = formatVerifierKey(signer.origin, signer.publicKey);
   }
 
-  /** The newest head signed with this log's key, signing one on demand if there is none. */
-  async checkpoint(db: AuditDb): Promise<AuditTreeHead> {
-    return (await latestAuditTreeHead(db, this.signer.logId)) ?? this.integrator.signNow();
+  /**
+   * The newest head signed with this log's key, signing one on demand if there is none. The
+   * lookup runs in `scoped`; signing, if needed, after that transaction ended (PGlite has one
+   * connection, so a transaction must never wait on another inside it).
+   */
+  async checkpoint(scoped: <T>(fn: (trx: AuditDb) => Promise<T>) => Promise<T>): Promise<AuditTreeHead> {
+    return (await scoped((trx) => latestAuditTreeHead(trx, this.signer.logId))) ?? this.integrator.signNow();
   }
 
   /**
