@@ -58,13 +58,27 @@ export class ApprovedSet {
     return set;
   }
 
+  /** Normalized text and compounds per selector text seen (bounded): the same file is checked on every keystroke. */
+  private readonly memo = new Map<string, { key: string; split?: { compounds: Selector[][]; combinators: Selector[] } }>();
+
+  private analysed(selector: string): { key: string; split?: { compounds: Selector[][]; combinators: Selector[] } } {
+    let hit = this.memo.get(selector);
+    if (!hit) {
+      const parsed = parseSelector(selector);
+      hit = { key: normalizeSelector(selector), split: parsed.ok && parsed.ast.length === 1 ? splitCompounds(parsed.ast[0]!) : undefined };
+      if (this.memo.size >= 10_000) this.memo.clear();
+      this.memo.set(selector, hit);
+    }
+    return hit;
+  }
+
   /** Decides one (valid) complex selector. `owned` are names the file creates itself. */
   check(selector: string, owned: ReadonlySet<string>): Approval {
-    const direct = this.lookup(normalizeSelector(selector));
+    const { key, split } = this.analysed(selector);
+    const direct = this.lookup(key);
     if (direct.onPage) return { status: 'approved', selector: direct.onPage };
-    const parsed = parseSelector(selector);
-    if (!parsed.ok || parsed.ast.length !== 1) return { status: 'unapproved', otherPages: direct.elsewhere };
-    const { compounds, combinators } = splitCompounds(parsed.ast[0]!);
+    if (!split) return { status: 'unapproved', otherPages: direct.elsewhere };
+    const { compounds, combinators } = split;
     // Fast path: the variation's own markup only (the common case for injected elements).
     if (compounds.every((c) => this.isOwn(c, owned))) return { status: 'own' };
     const covered = new Array<boolean>(compounds.length).fill(false);
