@@ -36,11 +36,11 @@ export async function appendEvents(db: AuditDb, workspaceId: string, n: number, 
   });
 }
 
-/** Runs `statement` as the superuser with triggers (the append-only guard) switched off. */
-export async function tamper(db: AuditDb, statement: ReturnType<typeof sql>): Promise<void> {
+/** Runs `statements` as the superuser with triggers (the append-only guard) switched off. */
+export async function tamper(db: AuditDb, ...statements: ReturnType<typeof sql>[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL session_replication_role = replica`.execute(trx);
-    await statement.execute(trx);
+    for (const statement of statements) await statement.execute(trx);
   });
 }
 
