@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import type { Brand } from '@brandsafe/brand-kit';
+import { BrandModelCache } from '../generations/brand-cache.js';
+
+const brand = (id: string) => ({ id, name: id, iri: `urn:${id}`, domains: [], pageTypes: [], selectors: [], rules: [], templates: [], rulePacks: [] }) satisfies Brand;
+
+describe('BrandModelCache', () => {
+  it('loads a version once and answers the same object afterwards', async () => {
+    const cache = new BrandModelCache();
+    let loads = 0;
+    const load = async () => (loads++, brand('a'));
+    const first = await cache.get('v1', load);
+    const second = await cache.get('v1', load);
+    assert.equal(loads, 1);
+    assert.equal(cache.loadCount, 1);
+    assert.equal(first, second, 'the same object, so per-brand caches in the checker are reused');
+  });
+
+  it('evicts the least recently used version beyond its capacity', async () => {
+    const cache = new BrandModelCache(2);
+    await cache.get('v1', async () => brand('1'));
+    await cache.get('v2', async () => brand('2'));
+    await cache.get('v1', async () => assert.fail('v1 is cached'));
+    await cache.get('v3', async () => brand('3'));
+    assert.equal(cache.size, 2);
+    let reloaded = false;
+    await cache.get('v2', async () => ((reloaded = true), brand('2')));
+    assert.ok(reloaded, 'v2 was the least recently used');
+  });
+
+  it('does not cache a missing model', async () => {
+    const cache = new BrandModelCache();
+    assert.equal(await cache.get('gone', async () => undefined), undefined);
+    assert.equal(cache.size, 0);
+  });
+});
