@@ -19,6 +19,7 @@ export * from './repositories/auth-lookups.js';
 export * from './repositories/brand-roles.js';
 export * from './repositories/brand-versions.js';
 export * from './repositories/brands.js';
+export * from './repositories/email-verifications.js';
 export * from './repositories/invitations.js';
 export * from './repositories/memberships.js';
 export * from './repositories/outbox.js';

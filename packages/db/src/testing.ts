@@ -12,6 +12,7 @@ export const DIALECTS: readonly DialectName[] = process.env.DATABASE_URL ? ['pgl
 
 /** Every table, children first, for cleaning between tests. */
 const TABLES = [
+  'email_verifications',
   'outbox_emails',
   'audit_events',
   'opal_requests',

@@ -119,3 +119,30 @@ describe('PrincipalCache', () => {
     assert.equal(off.get('a', 0), undefined);
   });
 });
+
+for (const dialect of DIALECTS) {
+  describe(`email verification (${dialect})`, () => {
+    let h: Harness;
+    before(async () => {
+      h = await openHarness(dialect);
+    });
+    after(async () => {
+      await h.t.destroy();
+    });
+
+    it('emails a verification link at sign-up that verifies the address once', async () => {
+      const a = await signup(h.app);
+      const mail = await h.t.db.selectFrom('outbox_emails').selectAll().where('to_address', '=', a.email).executeTakeFirstOrThrow();
+      assert.equal(mail.kind, 'verification');
+      const secret = /token=(bsv_[A-Za-z0-9_-]{43})/.exec(mail.text_body)?.[1];
+      assert.ok(secret);
+      assert.equal((await call(h.app, 'GET', '/api/v1/auth/me', { token: a.token })).data.user.emailVerified, false);
+      const ok = await call(h.app, 'POST', '/api/v1/auth/verify-email', { json: { token: secret } });
+      assert.equal(ok.status, 200);
+      assert.equal(ok.data.userId, a.userId);
+      assert.equal((await call(h.app, 'GET', '/api/v1/auth/me', { token: a.token })).data.user.emailVerified, true);
+      assert.equal((await call(h.app, 'POST', '/api/v1/auth/verify-email', { json: { token: secret } })).status, 404, 'a link works once');
+      assert.equal((await call(h.app, 'POST', '/api/v1/auth/verify-email', { json: { token: 'bsv_nope' } })).status, 404);
+    });
+  });
+}

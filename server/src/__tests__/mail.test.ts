@@ -25,7 +25,7 @@ for (const dialect of DIALECTS) {
       const app = createApp({ db: h.t.db, emails, options: { scryptCost: TEST_SCRYPT } });
       const owner = await signup(app);
       assert.equal((await call(app, 'POST', '/api/v1/invitations', { token: owner.token, json: { email: 'new@example.com', role: 'editor' } })).status, 201);
-      const row = await h.t.db.selectFrom('outbox_emails').selectAll().executeTakeFirstOrThrow();
+      const row = await h.t.db.selectFrom('outbox_emails').selectAll().where('kind', '=', 'invitation').executeTakeFirstOrThrow();
       assert.ok(row.sent_at instanceof Date);
       assert.equal(row.attempts, 1);
       assert.equal(row.last_error, null);
@@ -38,7 +38,7 @@ for (const dialect of DIALECTS) {
       const app = createApp({ db: h.t.db, emails, options: { scryptCost: TEST_SCRYPT } });
       const owner = await signup(app);
       assert.equal((await call(app, 'POST', '/api/v1/invitations', { token: owner.token, json: { email: 'new@example.com', role: 'editor' } })).status, 201);
-      const row = await h.t.db.selectFrom('outbox_emails').selectAll().executeTakeFirstOrThrow();
+      const row = await h.t.db.selectFrom('outbox_emails').selectAll().where('kind', '=', 'invitation').executeTakeFirstOrThrow();
       assert.equal(row.sent_at, null);
       assert.equal(row.attempts, 1);
       assert.match(row.last_error ?? '', /ECONNREFUSED|connect/i);

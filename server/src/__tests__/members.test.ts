@@ -17,7 +17,7 @@ for (const dialect of DIALECTS) {
 
     /** The invitation secret, read from the outbox email as the invitee would. */
     async function secretFromOutbox(to: string): Promise<string> {
-      const email = await h.t.db.selectFrom('outbox_emails').selectAll().where('to_address', '=', to).executeTakeFirstOrThrow();
+      const email = await h.t.db.selectFrom('outbox_emails').selectAll().where('to_address', '=', to).where('kind', '=', 'invitation').executeTakeFirstOrThrow();
       const m = /token=(bsi_[A-Za-z0-9_-]{43})/.exec(email.text_body);
       assert.ok(m, 'the email carries the invitation link');
       return m[1] as string;

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Prefixes tell secret kinds apart (and let secret scanners recognise them). */
-export const SECRET_PREFIX = { session: 'bss_', apiToken: 'bsp_', invitation: 'bsi_' } as const;
+export const SECRET_PREFIX = { session: 'bss_', apiToken: 'bsp_', invitation: 'bsi_', verification: 'bsv_' } as const;
 export type SecretKind = keyof typeof SECRET_PREFIX;
 
 /** A new secret of `kind`, e.g. `bsp_3q2…`. */

@@ -8,7 +8,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   addMembership,
   appendAuditEvent,
+  createEmailVerification,
   createSession,
+  enqueueEmail,
   getMembership,
   getUser,
   getWorkspace,
@@ -17,6 +19,7 @@ import {
   isUniqueViolation,
   loginLookup,
   revokeSession,
+  verifyEmail,
   withoutWorkspace,
   withWorkspace,
   type Tx,
@@ -63,6 +66,23 @@ export async function openSession(trx: Tx, deps: RouteDeps, workspaceId: string,
   return { token, expiresAt: expiresAt.toISOString(), workspaceId };
 }
 
+/** Queues the email that verifies `email` (issue 4 §4), in the caller's transaction. */
+async function queueVerification(trx: Tx, deps: RouteDeps, workspaceId: string, userId: string, email: string) {
+  const secret = newSecret('verification');
+  await createEmailVerification(trx, { userId, email, tokenHash: hashSecret(secret) });
+  return enqueueEmail(trx, {
+    workspaceId,
+    kind: 'verification',
+    to: email,
+    subject: 'Confirm your email address for brandsafe',
+    text: [
+      'Confirm your address within 3 days:',
+      `${deps.options.publicUrl}/verify-email?token=${secret}`,
+      `or: curl -X POST ${deps.options.publicUrl}/api/v1/auth/verify-email -H 'content-type: application/json' -d '{"token":"${secret}"}'`,
+    ].join('\n'),
+  });
+}
+
 // A hash of a random password, verified when the email is unknown so both paths cost the same.
 let dummyHash: Promise<string> | undefined;
 
@@ -95,11 +115,13 @@ export function authRoutes(deps: RouteDeps) {
             await appendAuditEvent(trx, { workspaceId, type: 'workspace.created', actor, payload: { name: workspace.name } });
             await appendAuditEvent(trx, { workspaceId, type: 'member.added', actor, payload: { userId, role: 'owner' } });
             const session = await openSession(trx, deps, workspaceId, userId);
-            return { ...session, user: userJson(user), workspace: workspaceJson(workspace) };
+            const email = await queueVerification(trx, deps, workspaceId, userId, user.email);
+            return { body: { ...session, user: userJson(user), workspace: workspaceJson(workspace) }, email };
           },
           { userId },
         );
-        return c.json(result, 201);
+        await deps.emails.dispatched([result.email]);
+        return c.json(result.body, 201);
       } catch (err) {
         if (isUniqueViolation(err)) throw new ProblemError('CONFLICT', 'an account with this email already exists; sign in instead', {}, {}, { cause: err });
         throw err;
@@ -138,6 +160,23 @@ export function authRoutes(deps: RouteDeps) {
         { userId: record.userId },
       );
       return c.json(session, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/verify-email',
+      tags: ['identity'],
+      summary: 'Confirm an email address with the secret from the verification email',
+      request: jsonBody(z.strictObject({ token: z.string().min(1).max(200) }).openapi('VerifyEmailRequest')),
+      responses: { 200: json(z.object({ userId: z.uuid(), email: z.string(), emailVerified: z.literal(true) }), 'Verified'), 400: ERRORS[400], 404: ERRORS[404] },
+    }),
+    async (c) => {
+      const { token } = c.req.valid('json');
+      const verified = await withoutWorkspace(deps.db, (trx) => verifyEmail(trx, hashSecret(token)));
+      if (!verified) throw new ProblemError('NOT_FOUND', 'the verification link is unknown, used or expired');
+      return c.json({ userId: verified.userId, email: verified.email, emailVerified: true as const }, 200);
     },
   );
 

@@ -10,6 +10,7 @@ import * as m0004 from './0004-audit-outbox.js';
 import * as m0005 from './0005-isolation.js';
 import * as m0006 from './0006-review-details.js';
 import * as m0007 from './0007-audit-log.js';
+import * as m0008 from './0008-email-verification.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-identity': m0001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-isolation': m0005,
   '0006-review-details': m0006,
   '0007-audit-log': m0007,
+  '0008-email-verification': m0008,
 };

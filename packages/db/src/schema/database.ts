@@ -4,6 +4,7 @@ import type { BrandRolesTable } from './brand-roles.js';
 import type { BrandVersionsTable } from './brand-versions.js';
 import type { BrandsTable } from './brands.js';
 import type { CodeCorrectionsTable } from './code-corrections.js';
+import type { EmailVerificationsTable } from './email-verifications.js';
 import type { GenerationTransitionsTable } from './generation-transitions.js';
 import type { GenerationsTable } from './generations.js';
 import type { InvitationsTable } from './invitations.js';
@@ -33,4 +34,5 @@ export interface Database {
   audit_events: AuditEventsTable;
   outbox_emails: OutboxEmailsTable;
   login_attempts: LoginAttemptsTable;
+  email_verifications: EmailVerificationsTable;
 }

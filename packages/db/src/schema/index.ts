@@ -6,6 +6,7 @@ export type * from './brands.js';
 export type * from './code-corrections.js';
 export * from './common.js';
 export type * from './database.js';
+export type * from './email-verifications.js';
 export type * from './generation-transitions.js';
 export type * from './generations.js';
 export type * from './invitations.js';
