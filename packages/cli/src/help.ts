@@ -5,6 +5,8 @@ export const MAIN_HELP = `brandsafe — check A/B-test variation code against a 
 Usage:
   brandsafe check [paths|globs...] [options]   check JavaScript, TypeScript and CSS files
   brandsafe validate FILE.ttl...                check brand graphs (Turtle syntax + SHACL)
+  brandsafe verify FILE.json... --key KEY.pem   verify audit receipts and exports offline
+  brandsafe audit monitor --url URL             watch an audit log for forks and rollbacks
 
 Options:
   -h, --help       show help (also: brandsafe <command> --help)

@@ -7,6 +7,8 @@ import { version } from './version.js';
 const COMMANDS = {
   check: async () => (await import('./commands/check.js')).checkCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
+  verify: async () => (await import('./commands/verify.js')).verifyCommand,
+  audit: async () => (await import('./commands/audit-monitor.js')).auditCommand,
 } as const;
 
 /**

@@ -37,7 +37,7 @@ describe('run (arguments and exit codes)', () => {
   it('exits 2 with one line for an unknown command', async () => {
     const r = await cli('lint');
     assert.equal(r.code, 2);
-    assert.equal(r.err, 'brandsafe: Unknown command "lint". Commands: check, validate; run "brandsafe --help".\n');
+    assert.equal(r.err, 'brandsafe: Unknown command "lint". Commands: check, validate, verify, audit; run "brandsafe --help".\n');
   });
 
   it('exits 2 with one line for an unknown flag before the command', async () => {
