@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
-import { appendAuditEvent, insertBrand, listBrands, getBrand, withoutWorkspace, withWorkspace } from '../index.js';
+import { appendAuditEvent, createEmailVerification, insertBrand, listBrands, getBrand, verifyEmail, withoutWorkspace, withWorkspace } from '../index.js';
 import { seedWorkspace } from './helpers.js';
 
 for (const dialect of DIALECTS) {
@@ -104,6 +104,21 @@ for (const dialect of DIALECTS) {
       );
       const names = await withWorkspace(t.db, a.workspaceId, async (trx) => (await listBrands(trx)).map((b) => b.name));
       assert.deepEqual(names, ['A1']);
+    });
+
+    it("shows a workspace only its members' user rows and a user only their own verification rows", async () => {
+      const { a, b } = await twoTenants();
+      const users = await withWorkspace(t.db, a.workspaceId, (trx) => trx.selectFrom('users').select('id').execute());
+      assert.deepEqual(users.map((u) => u.id), [a.userId]);
+      await withWorkspace(t.db, b.workspaceId, (trx) => createEmailVerification(trx, { userId: b.userId, email: 'b@x.io', tokenHash: 'v1' }), { userId: b.userId });
+      const mine = await withWorkspace(t.db, a.workspaceId, (trx) => trx.selectFrom('email_verifications').selectAll().execute(), { userId: a.userId });
+      assert.deepEqual(mine, []);
+      await assert.rejects(
+        withWorkspace(t.db, a.workspaceId, (trx) => createEmailVerification(trx, { userId: b.userId, email: 'b@x.io', tokenHash: 'v2' }), { userId: a.userId }),
+        /row-level security/,
+      );
+      assert.equal(await withoutWorkspace(t.db, (trx) => verifyEmail(trx, 'nope')), undefined);
+      assert.deepEqual(await withoutWorkspace(t.db, (trx) => verifyEmail(trx, 'v1')), undefined, 'the address no longer matches the user');
     });
 
     it('rejects a workspace id that is not a uuid before touching the database', async () => {
