@@ -15,9 +15,9 @@ export {
   type QuotaCheck, type QuotaOk, type QuotaRefused, type QuotaUsage,
 } from './quota.js';
 export {
-  SUBSCRIPTION_STATUSES, billingState, newTrialSubscription,
+  SUBSCRIPTION_STATUSES, billingState, newTrialSubscription, usagePeriod,
   type BillingBanner, type BillingPhase, type BillingState, type BillingStateOptions,
-  type StatusSource, type SubscriptionStatus, type WorkspaceSubscription,
+  type StatusSource, type SubscriptionStatus, type UsagePeriod, type WorkspaceSubscription,
 } from './subscription.js';
 export { RATE_LIMIT_SQL, ratePolicy, takeToken, type BucketState, type RateDecision, type RatePolicy } from './rate-limit.js';
 export {

@@ -166,3 +166,24 @@ export function billingState(sub: WorkspaceSubscription | null, now: Date, optio
         banner: { level: 'error', message: 'Your subscription has ended. Choose a plan to keep generating.', action: choose } };
   }
 }
+
+/** A usage period: generations count from `start` (inclusive) to `end` (exclusive). */
+export interface UsagePeriod {
+  readonly start: Date;
+  readonly end: Date;
+}
+
+/**
+ * The period generation quotas count in: the subscription's current billing period while `now`
+ * is inside it (Stripe's period, or the trial's), otherwise the calendar month (UTC) — so a
+ * period that a missed renewal webhook never advanced still resets monthly.
+ */
+export function usagePeriod(sub: Pick<WorkspaceSubscription, 'currentPeriodStart' | 'currentPeriodEnd'> | null, now: Date): UsagePeriod {
+  const start = sub?.currentPeriodStart;
+  const end = sub?.currentPeriodEnd;
+  if (start && end && start.getTime() <= now.getTime() && now.getTime() < end.getTime()) return { start, end };
+  return {
+    start: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
+    end: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)),
+  };
+}

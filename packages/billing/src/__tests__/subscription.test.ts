@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { billingState, newTrialSubscription, type WorkspaceSubscription } from '../subscription.js';
+import { billingState, newTrialSubscription, usagePeriod, type WorkspaceSubscription } from '../subscription.js';
 
 const DAY = 86_400_000;
 const t0 = new Date('2026-11-01T00:00:00Z');
@@ -78,5 +78,18 @@ describe('billingState', () => {
     const state = billingState(null, t0, { billingUrl: '/w/x/billing' });
     assert.equal(state.generationAllowed, false);
     assert.equal(state.banner?.action?.href, '/w/x/billing');
+  });
+});
+
+describe('usagePeriod', () => {
+  it('uses the current billing period while now is inside it', () => {
+    const period = usagePeriod({ currentPeriodStart: at(0), currentPeriodEnd: at(30) }, at(10));
+    assert.deepEqual(period, { start: at(0), end: at(30) });
+  });
+
+  it('falls back to the UTC calendar month outside the period or without one', () => {
+    const month = { start: new Date('2026-12-01T00:00:00Z'), end: new Date('2027-01-01T00:00:00Z') };
+    assert.deepEqual(usagePeriod({ currentPeriodStart: at(0), currentPeriodEnd: at(30) }, new Date('2026-12-15T10:00:00Z')), month);
+    assert.deepEqual(usagePeriod(null, new Date('2026-12-31T23:59:59Z')), month);
   });
 });

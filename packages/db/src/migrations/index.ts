@@ -11,6 +11,7 @@ import * as m0005 from './0005-isolation.js';
 import * as m0006 from './0006-review-details.js';
 import * as m0007 from './0007-audit-log.js';
 import * as m0008 from './0008-email-verification.js';
+import * as m0009 from './0009-billing.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-identity': m0001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-review-details': m0006,
   '0007-audit-log': m0007,
   '0008-email-verification': m0008,
+  '0009-billing': m0009,
 };
