@@ -148,6 +148,27 @@ for (const dialect of DIALECTS) {
       assert.ok(requests > 100);
       assert.deepEqual(await snapshot(), before, 'no row changed');
     });
+
+    it('answers 4xx to bodies of the wrong media type and to text PostgreSQL cannot store', async () => {
+      const before = await snapshot();
+      const json = { 'content-type': 'application/json' };
+      const cases: [string, string, Parameters<typeof call>[3], number][] = [
+        ['POST', '/api/v1/brands', { token: tokenA, body: '{"name":"x"}', headers: { 'content-type': 'text/plain' } }, 415],
+        ['POST', '/api/v1/brands', { token: tokenA, body: '{"name":"x"}' }, 415],
+        ['POST', '/api/v1/auth/signup', { body: '{}', headers: { 'content-type': 'application/xml' } }, 415],
+        ['POST', '/api/v1/brands', { token: tokenA, json: { name: 'nul\u0000byte' } }, 400],
+        ['POST', '/api/v1/auth/signup', { json: { email: 'n@example.com', password: 'long enough pw', workspace: 'W\u0000' } }, 400],
+        ['POST', '/api/v1/tokens', { token: tokenA, json: { name: '\u0000', scopes: ['read'] } }, 400],
+        ['POST', '/api/v1/brands', { token: tokenA, body: '{"name":"\\ud800"}', headers: json }, 400],
+        ['POST', '/api/v1/brands', { token: tokenA, body: '['.repeat(100_000) + ']'.repeat(100_000), headers: json }, 400],
+      ];
+      for (const [method, path, init, status] of cases) {
+        const r = await call(h.app, method, path, init);
+        assert.equal(r.status, status, `${method} ${path} ${JSON.stringify(init).slice(0, 80)}: ${JSON.stringify(r.data).slice(0, 200)}`);
+        assert.equal(r.type, 'application/problem+json');
+      }
+      assert.deepEqual(await snapshot(), before, 'no row changed');
+    });
   });
 }
 

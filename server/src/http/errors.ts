@@ -8,7 +8,7 @@ import { sqlState, DbError } from '@brandsafe/db';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context.js';
-import { ProblemError, type ProblemCode } from './problem.js';
+import { PROBLEMS, ProblemError, type ProblemCode } from './problem.js';
 
 /** Sends a problem response. */
 export function problemResponse(c: Context<AppEnv>, problem: ProblemError): Response {
@@ -28,17 +28,26 @@ const SQLSTATE_PROBLEMS: Record<string, ProblemCode> = {
   '40001': 'CONFLICT', // serialization_failure: retry
 };
 
+/** The problem code for an HTTP status raised by Hono or a middleware (first match in PROBLEMS). */
+function codeForStatus(status: number): ProblemCode | undefined {
+  if (status === 400) return 'MALFORMED_REQUEST';
+  return (Object.keys(PROBLEMS) as ProblemCode[]).find((code) => PROBLEMS[code].status === status);
+}
+
 function toProblem(err: unknown): ProblemError | undefined {
   if (err instanceof ProblemError) return err;
   if (err instanceof HTTPException) {
-    if (err.status === 400) return new ProblemError('MALFORMED_REQUEST', err.message || 'malformed request body', {}, {}, { cause: err });
-    if (err.status === 413) return new ProblemError('PAYLOAD_TOO_LARGE', err.message, {}, {}, { cause: err });
-    if (err.status === 401) return new ProblemError('UNAUTHENTICATED', err.message, {}, {}, { cause: err });
-    return undefined;
+    // Hono's own refusals (malformed JSON, 413 from the body limit, 415 from the media-type
+    // gate of @hono/zod-openapi, ...) keep their status; only 4xx are the client's doing.
+    const code = err.status >= 400 && err.status < 500 ? (codeForStatus(err.status) ?? 'MALFORMED_REQUEST') : undefined;
+    return code && new ProblemError(code, err.message || PROBLEMS[code].title, {}, {}, { cause: err });
   }
   if (err instanceof DbError && err.code === 'INVALID_WORKSPACE_ID') return new ProblemError('VALIDATION_FAILED', err.message);
   const state = sqlState(err);
-  const code = state ? SQLSTATE_PROBLEMS[state] : undefined;
+  // Class 22 is "data exception": a value the client sent that PostgreSQL cannot store (a NUL
+  // character in text, an out-of-range number, a malformed uuid).
+  const code = state ? (SQLSTATE_PROBLEMS[state] ?? (state.startsWith('22') ? 'VALIDATION_FAILED' : undefined)) : undefined;
+  if (code === 'VALIDATION_FAILED') return new ProblemError(code, 'a value in the request cannot be stored (for example a NUL character or an out-of-range number)', {}, {}, { cause: err });
   if (code) return new ProblemError(code, code === 'CONFLICT' ? 'a conflicting record exists' : undefined, {}, {}, { cause: err });
   return undefined;
 }
