@@ -2,12 +2,11 @@
  * Loading a brand graph: Turtle → quads with positions → SHACL → typed Brand, never throwing.
  */
 import { buildModel } from './build-model.js';
+import { misplacedProperties, undeclaredPlaceholders, unknownTerms } from './checks.js';
 import { BrandGraph } from './graph.js';
 import type { Brand, BrandProblem, Range } from './model.js';
-import { BS, bs, localName } from './namespace.js';
 import { validateShacl } from './shacl.js';
 import { parseTurtle } from './turtle.js';
-import { vocabulary } from './vocabulary.js';
 
 export interface LoadBrandOptions {
   /** Path or URI of the source, copied onto every problem and location. */
@@ -29,49 +28,6 @@ export interface BrandLoadResult {
 
 function compareRanges(a: Range, b: Range): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
-}
-
-/** bs: IRIs the ontology does not define: a typo such as bs:ApprovedSelectr is otherwise silent. */
-function unknownTerms(graph: BrandGraph, file: string | undefined): BrandProblem[] {
-  const known = new Set(vocabulary().map((t) => t.iri));
-  const problems: BrandProblem[] = [];
-  graph.quads.forEach((quad, i) => {
-    for (const role of ['subject', 'predicate', 'object'] as const) {
-      const term = quad[role];
-      if (term.termType !== 'NamedNode' || !term.value.startsWith(BS.iri) || known.has(term.value)) continue;
-      problems.push({
-        kind: 'model',
-        severity: 'error',
-        message: `bs:${localName(term.value)} is not a term of the brandsafe vocabulary`,
-        range: graph.rangeOf(i, role),
-        ...(file === undefined ? {} : { file }),
-      });
-    }
-  });
-  return problems;
-}
-
-/** Template bodies that use a {{placeholder}} no parameter declares. */
-function undeclaredPlaceholders(graph: BrandGraph, brand: Brand, file: string | undefined): BrandProblem[] {
-  const problems: BrandProblem[] = [];
-  for (const template of brand.templates) {
-    const names = new Set(template.parameters.map((p) => p.name));
-    const missing = [...template.body.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)]
-      .map((m) => m[1]!)
-      .filter((n, i, all) => !names.has(n) && all.indexOf(n) === i);
-    if (missing.length === 0) continue;
-    const body = graph.triples(template.iri, bs.body)[0];
-    problems.push({
-      kind: 'model',
-      severity: 'error',
-      message: `The body of template ${template.id} uses ${missing.map((n) => `{{${n}}}`).join(', ')}, which no bs:parameter declares`,
-      range: body?.object ?? template.location?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      focusNode: template.iri,
-      path: bs.body,
-      ...(file === undefined ? {} : { file }),
-    });
-  }
-  return problems;
 }
 
 /**
@@ -121,6 +77,7 @@ export async function loadBrand(text: string, options: LoadBrandOptions = {}): P
     ...shaclProblems,
     ...model.problems,
     ...unknownTerms(graph, file).filter((p) => !reported.has(JSON.stringify(p.range))),
+    ...misplacedProperties(graph, file),
     ...(model.brand ? undeclaredPlaceholders(graph, model.brand, file) : []),
   ].sort((a, b) => compareRanges(a.range, b.range));
   return { ...(model.brand ? { brand: model.brand } : {}), problems, graph };

@@ -16,6 +16,8 @@ export interface VocabularyTerm {
   range?: string[];
   /** For individuals: their class. */
   type?: string;
+  /** For classes: their direct rdfs:subClassOf superclasses. */
+  superClasses?: string[];
 }
 
 const CLASS_TYPES = new Set([`${OWL.iri}Class`, `${RDFS.iri}Class`]);
@@ -62,6 +64,7 @@ export function vocabulary(): VocabularyTerm[] {
       term.range = out(iri, `${RDFS.iri}range`);
     }
     if (kind === 'individual') term.type = type;
+    if (kind === 'class') term.superClasses = out(iri, `${RDFS.iri}subClassOf`);
     terms.push(term);
   }
   cached = terms;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadBrand, validateBrandText } from '../load.js';
 import type { ApprovedSelector } from '../model.js';
-import { NORTHWIND_BRAND, NORTHWIND_SELECTORS, PREFIXES, fixture, range } from './helpers.js';
+import { NORTHWIND_BRAND, NORTHWIND_SELECTORS, PREFIXES, fixture, range, textAt } from './helpers.js';
 
 interface SelectorEntry {
   css: string;
@@ -126,6 +126,34 @@ ex:s a bs:ApprovedSelectr ; bs:css ".x" .
 `;
     const { problems } = await loadBrand(text);
     assert.deepEqual(problems.map((p) => [p.kind, p.range]), [['model', range(4, 7, 4, 25)]]);
+  });
+
+  it('reports a misspelt bs: property at its predicate', async () => {
+    const text = `${PREFIXES}ex:b a bs:Brand ; bs:name "B" ; bs:domain "b.example" .
+ex:s a bs:ApprovedSelector ; bs:css ".x" ; bs:stability bs:stable ; bs:descripton "d" .
+`;
+    const { problems } = await loadBrand(text);
+    assert.deepEqual(problems.map((p) => [p.kind, textAt(text, p.range)]), [['model', 'bs:descripton']]);
+    assert.match(problems[0]!.message, /bs:descripton is not a term of the brandsafe vocabulary/);
+  });
+
+  it('reports a bs: property used outside its rdfs:domain', async () => {
+    const text = `${PREFIXES}ex:b a bs:Brand ; bs:name "B" ; bs:domain "b.example" .
+ex:t a bs:Template ; rdfs:label "T" ; bs:testType "banner" ; bs:body "x" ; bs:css ".x" .
+ex:r a bs:SizeBudgetRule ; bs:severity bs:error ; bs:message "m" ; bs:maxBytes 10 ; bs:docs <https://d.example/r> .
+`;
+    const { problems } = await loadBrand(text);
+    assert.deepEqual(problems.map((p) => [p.kind, textAt(text, p.range)]), [['model', 'bs:css']]);
+    assert.match(problems[0]!.message, /bs:css is not a property of bs:Template; it applies to bs:ApprovedSelector/);
+  });
+
+  it('reports bs: properties on a subject that lacks its bs: type', async () => {
+    const text = `${PREFIXES}ex:b a bs:Brand ; bs:name "B" ; bs:domain "b.example" .
+ex:s bs:css ".x" ; rdfs:seeAlso <https://x.example/> .
+`;
+    const { problems } = await loadBrand(text);
+    assert.deepEqual(problems.map((p) => textAt(text, p.range)), ['bs:css']);
+    assert.match(problems[0]!.message, /add `a bs:ApprovedSelector`/);
   });
 
   it('reports template placeholders no parameter declares, at the body', async () => {

@@ -43,15 +43,6 @@ describe('brand SHACL shapes', () => {
     assert.deepEqual((await loadBrand(`${PREFIXES}${text}`)).problems, []);
   });
 
-  it('report a misspelt property at its predicate (closed shapes)', async () => {
-    const found = await problems('ex:s a bs:ApprovedSelector ; bs:css ".x" ; bs:stability bs:stable ; bs:descripton "d" .\n');
-    assert.equal(found.length, 1);
-    assert.equal(found[0]!.constraint, `${SH}ClosedConstraintComponent`);
-    assert.equal(found[0]!.text, 'bs:descripton');
-    assert.equal(found[0]!.range.start.line, 4);
-    assert.match(found[0]!.message, /bs:descripton is not allowed here/);
-  });
-
   it('report a second value of a single-valued property at the extra value', async () => {
     const found = await problems('ex:s a bs:ApprovedSelector ; bs:css ".x", ".y" ; bs:stability bs:stable .\n');
     assert.deepEqual(found.map((p) => [p.constraint, p.text]), [[`${SH}MaxCountConstraintComponent`, '".y"']]);
