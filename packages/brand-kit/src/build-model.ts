@@ -33,8 +33,14 @@ const RULE_KINDS: ReadonlyArray<[string, CodeRuleKind]> = [
 class Reader {
   constructor(private readonly graph: BrandGraph, private readonly file: string | undefined) {}
 
+  private readonly predicates = new Map<string, RDF.NamedNode>();
+
   values(subject: RDF.Term, predicate: string): RDF.Term[] {
-    return [...this.graph.dataset.match(subject, namedNode(predicate))].map((q) => q.object);
+    let p = this.predicates.get(predicate);
+    if (p === undefined) this.predicates.set(predicate, (p = namedNode(predicate)));
+    const out: RDF.Term[] = [];
+    for (const q of this.graph.dataset.match(subject, p)) out.push(q.object);
+    return out;
   }
 
   string(subject: RDF.Term, predicate: string): string | undefined {

@@ -9,14 +9,28 @@ import type { Brand, BrandProblem } from './model.js';
 import { BS, bs, localName } from './namespace.js';
 import { vocabulary } from './vocabulary.js';
 
+const ROLES = ['subject', 'predicate', 'object'] as const;
+
 /** bs: IRIs the ontology does not define: a typo such as bs:ApprovedSelectr is otherwise silent. */
 export function unknownTerms(graph: BrandGraph, file: string | undefined): BrandProblem[] {
   const known = new Set(vocabulary().map((t) => t.iri));
+  const unknown = new Set<string>();
   const problems: BrandProblem[] = [];
-  graph.quads.forEach((quad, i) => {
-    for (const role of ['subject', 'predicate', 'object'] as const) {
+  // Named nodes are interned by the parser, so each distinct term object is looked at once.
+  const seen = new Set<object>();
+  const quads = graph.quads;
+  for (let i = 0; i < quads.length; i++) {
+    const quad = quads[i]!;
+    for (const role of ROLES) {
       const term = quad[role];
-      if (term.termType !== 'NamedNode' || !term.value.startsWith(BS.iri) || known.has(term.value)) continue;
+      if (term.termType !== 'NamedNode') continue;
+      if (seen.has(term)) {
+        if (!unknown.has(term.value)) continue;
+      } else {
+        seen.add(term);
+        if (!term.value.startsWith(BS.iri) || known.has(term.value)) continue;
+        unknown.add(term.value);
+      }
       problems.push({
         kind: 'model',
         severity: 'error',
@@ -25,7 +39,7 @@ export function unknownTerms(graph: BrandGraph, file: string | undefined): Brand
         ...(file === undefined ? {} : { file }),
       });
     }
-  });
+  }
   return problems;
 }
 
@@ -82,9 +96,11 @@ export function misplacedProperties(graph: BrandGraph, file: string | undefined)
   const parameters = new Set([...graph.dataset.match(null, DataFactory.namedNode(bs.parameter))].map((q) => q.object.value));
   const classCache = new Map<string, Set<string>>();
   const problems: BrandProblem[] = [];
-  graph.quads.forEach((quad, i) => {
+  const quads = graph.quads;
+  for (let i = 0; i < quads.length; i++) {
+    const quad = quads[i]!;
     const domain = domains.get(quad.predicate.value);
-    if (domain === undefined) return;
+    if (domain === undefined) continue;
     const subject = quad.subject;
     let classes = classCache.get(subject.value);
     if (classes === undefined) {
@@ -94,7 +110,7 @@ export function misplacedProperties(graph: BrandGraph, file: string | undefined)
       classes = types.some((t) => !superClasses.has(t)) ? UNKNOWN : classesOf(types, superClasses);
       classCache.set(subject.value, classes);
     }
-    if (classes === UNKNOWN || domain.some((d) => classes.has(d))) return;
+    if (classes === UNKNOWN || domain.some((d) => classes.has(d))) continue;
     const name = `bs:${localName(quad.predicate.value)}`;
     const expected = domain.map((d) => `bs:${localName(d)}`).join(' or ');
     const message = classes.size === 0
@@ -109,6 +125,6 @@ export function misplacedProperties(graph: BrandGraph, file: string | undefined)
       path: quad.predicate.value,
       ...(file === undefined ? {} : { file }),
     });
-  });
+  }
   return problems;
 }

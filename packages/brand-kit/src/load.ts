@@ -42,7 +42,7 @@ function compareRanges(a: Range, b: Range): number {
  */
 export async function loadBrand(text: string, options: LoadBrandOptions = {}): Promise<BrandLoadResult> {
   const { file } = options;
-  const parsed = parseTurtle(text, { ...(options.baseIRI === undefined ? {} : { baseIRI: options.baseIRI }) });
+  const parsed = await parseTurtle(text, { ...(options.baseIRI === undefined ? {} : { baseIRI: options.baseIRI }) });
   const graph = new BrandGraph(parsed.quads, parsed.positions, parsed.prefixes);
   if (parsed.error) {
     const problem: BrandProblem = {

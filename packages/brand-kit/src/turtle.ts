@@ -83,10 +83,10 @@ function tokenRange(token: Token): Range {
 }
 
 /**
- * Parses Turtle, returning the quads with the source range of each triple's terms. Never throws:
+ * Parses Turtle, returning the quads with the source range of each triple's terms. Never rejects:
  * a syntax error ends parsing and is returned with the offending token's range.
  */
-export function parseTurtle(text: string, options: ParseTurtleOptions = {}): ParsedTurtle {
+export async function parseTurtle(text: string, options: ParseTurtleOptions = {}): Promise<ParsedTurtle> {
   const positions = new TriplePositions();
   const table = positions.ranges;
   // A plain Map, dropped with the parse: a WeakMap of 300,000 terms costs far more in GC.
@@ -149,27 +149,36 @@ export function parseTurtle(text: string, options: ParseTurtleOptions = {}): Par
   };
 
   const prefixes: Record<string, string> = {};
-  let error: TurtleSyntaxError | undefined;
   const parser = new Parser({ format: 'text/turtle', baseIRI: options.baseIRI, factory: factory as unknown as RDF.DataFactory });
-  try {
-    // With observers and no onQuad callback, n3 parses synchronously and throws the first error.
-    (parser.parse as unknown as (input: string, callbacks: object) => RDF.Quad[])(text, {
-      onToken: (token: Token) => {
-        current = token;
-        currentIndex = -1;
-        if (token.type === 'literal') lastLiteral = token;
-        verbs.enter(token);
-      },
-      onTokenEnd: (token: Token) => verbs.leave(token),
-      onPrefix: (prefix: string, iri: RDF.NamedNode) => {
-        prefixes[prefix] = iri.value;
-      },
-    });
-  } catch (cause) {
-    error = syntaxError(cause, text);
-  }
+  // With an onQuad callback n3 streams tokens from the lexer to the parser (in one microtask);
+  // without one, token observers make it collect every token in an array first, which on a
+  // 100,000-triple brand costs more than the parse itself in garbage collection.
+  const error = await new Promise<TurtleSyntaxError | undefined>((resolve) => {
+    const parse = parser.parse as unknown as (input: string, callbacks: object) => void;
+    try {
+      parse.call(parser, text, {
+        onQuad: (err: Error | null, quad: RDF.Quad | null) => {
+          if (err) resolve(syntaxError(err, text));
+          else if (quad === null) resolve(undefined);
+        },
+        onToken: (token: Token) => {
+          current = token;
+          currentIndex = -1;
+          if (token.type === 'literal') lastLiteral = token;
+          verbs.enter(token);
+        },
+        onTokenEnd: (token: Token) => verbs.leave(token),
+        onPrefix: (prefix: string, iri: RDF.NamedNode) => {
+          prefixes[prefix] = iri.value;
+        },
+      });
+    } catch (cause) {
+      resolve(syntaxError(cause, text));
+    }
+  });
   return { quads, positions, prefixes, ...(error ? { error } : {}) };
 }
+
 const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 function isCollectionPredicate(p: RDF.Term): boolean {
   return p.value === `${RDF_NS}first` || p.value === `${RDF_NS}rest`;

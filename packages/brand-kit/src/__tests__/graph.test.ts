@@ -10,25 +10,25 @@ ex:b ex:p ex:a .
 ex:a ex:r ex:c .
 `;
 
-function graph(): BrandGraph {
-  const parsed = parseTurtle(TEXT);
+async function graph(): Promise<BrandGraph> {
+  const parsed = await parseTurtle(TEXT);
   return new BrandGraph(parsed.quads, parsed.positions, parsed.prefixes);
 }
 
 describe('BrandGraph', () => {
-  it('lists every occurrence of a subject, the first first', () => {
-    const ranges = graph().subjectLocations('http://e/a');
+  it('lists every occurrence of a subject, the first first', async () => {
+    const ranges = (await graph()).subjectLocations('http://e/a');
     assert.deepEqual(ranges.map((r) => r.start.line), [1, 4]);
     assert.equal(textAt(TEXT, ranges[0]!), 'ex:a');
   });
 
-  it('lists every occurrence of a term in any position, in document order', () => {
-    const ranges = graph().termLocations('http://e/a');
+  it('lists every occurrence of a term in any position, in document order', async () => {
+    const ranges = (await graph()).termLocations('http://e/a');
     assert.deepEqual(ranges.map((r) => [r.start.line, r.start.character]), [[1, 0], [3, 10], [4, 0]]);
   });
 
-  it('finds the triple and term under a position', () => {
-    const g = graph();
+  it('finds the triple and term under a position', async () => {
+    const g = await graph();
     const onLiteral = g.quadAt({ line: 2, character: 9 });
     assert.equal(onLiteral?.role, 'object');
     assert.equal(onLiteral?.quad.object.value, 'hello');
@@ -41,8 +41,8 @@ describe('BrandGraph', () => {
     assert.equal(g.quadAt({ line: 0, character: 2 }), undefined);
   });
 
-  it('returns the triples of a subject and predicate with their ranges', () => {
-    const [t] = graph().triples('http://e/a', 'http://e/q');
+  it('returns the triples of a subject and predicate with their ranges', async () => {
+    const [t] = (await graph()).triples('http://e/a', 'http://e/q');
     assert.equal(textAt(TEXT, t!.object), '"hello"');
   });
 });
