@@ -1,0 +1,99 @@
+/**
+ * Quota and rate-limit enforcement for the API (issue 6 §1): what the generation path calls.
+ *
+ * - {@link consumeGeneration}: inside the transaction that inserts the generation, right before
+ *   the insert. Refuses with 402 when billing does not allow generation (trial over, paused,
+ *   canceled) or the period's generations are used up; otherwise counts one with the single
+ *   conditional UPDATE of `QUOTA_CONSUME_SQL`. Same transaction = a failed generation is not
+ *   counted, a counted one is stored: no over- and no under-count under any concurrency. The row
+ *   lock it takes is held to commit, so call it last.
+ * - {@link takeRateToken}: its own short transaction at the start of a request (a refused or
+ *   failed request still spends its token); 429 with Retry-After when the bucket is empty.
+ */
+import {
+  QUOTA_CONSUME_SQL, RATE_LIMIT_SQL, QuotaExceeded, billingState, effectiveLimits, ratePolicy, usagePeriod,
+  type BillingState, type Limits, type QuotaKind, type UsagePeriod, type WorkspaceSubscription,
+} from '@brandsafe/billing';
+import { withWorkspace, type Database, type Tx } from '@brandsafe/db';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { getQuotaOverrides, getSubscription } from './store.js';
+import { BillingProblem, quotaProblem, rateLimitedProblem } from './problems.js';
+
+/** Everything billing knows about a workspace at one instant. */
+export interface WorkspaceBilling {
+  readonly subscription: WorkspaceSubscription | null;
+  readonly limits: Limits;
+  readonly state: BillingState;
+  readonly period: UsagePeriod;
+}
+
+/** Loads the workspace's record, limits (plan + overrides), state and usage period. */
+export async function loadWorkspaceBilling(trx: Tx, workspaceId: string, now: Date, billingUrl?: string): Promise<WorkspaceBilling> {
+  const subscription = await getSubscription(trx, workspaceId);
+  const overrides = await getQuotaOverrides(trx, workspaceId);
+  const state = billingState(subscription, now, billingUrl ? { billingUrl } : {});
+  return { subscription, limits: effectiveLimits(subscription?.plan ?? 'starter', overrides), state, period: usagePeriod(subscription, now) };
+}
+
+/** Runs one of @brandsafe/billing's documented statements with positional parameters. */
+async function exec<R>(trx: Tx, text: string, params: readonly unknown[]): Promise<R[]> {
+  return (await trx.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
+}
+
+/**
+ * Atomically adds `n` to a counter if it stays within `limit` (null = unlimited): exactly the
+ * statements of QUOTA_CONSUME_SQL, so the documented SQL and the running SQL are one text.
+ */
+export async function consumeQuota(trx: Tx, workspaceId: string, kind: QuotaKind, periodStart: Date, limit: number | null, n = 1): Promise<{ ok: true; count: number } | { ok: false; usage: number }> {
+  await exec(trx, QUOTA_CONSUME_SQL.ensureRow, [workspaceId, kind, periodStart]);
+  const rows = await exec<{ count: number }>(trx, QUOTA_CONSUME_SQL.consume, [workspaceId, kind, periodStart, limit, n]);
+  if (rows[0]) return { ok: true, count: Number(rows[0].count) };
+  return { ok: false, usage: await periodUsage(trx, workspaceId, kind, periodStart) };
+}
+
+/** The counter's value for a period (0 when nothing was counted yet). */
+export async function periodUsage(trx: Tx, workspaceId: string, kind: QuotaKind, periodStart: Date): Promise<number> {
+  const { rows } = await sql<{ count: number }>`SELECT count FROM usage_counters
+    WHERE workspace_id = ${workspaceId} AND kind = ${kind} AND period_start = ${periodStart}`.execute(trx);
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** What a counted generation tells the caller (for the Stripe meter event after commit). */
+export interface ConsumedGeneration {
+  readonly used: number;
+  readonly limit: number | null;
+  readonly stripeCustomerId: string | null;
+}
+
+/**
+ * Counts one generation for the workspace, or throws the 402 problem. Call inside the
+ * generation's own transaction, last before the insert (see the module comment).
+ */
+export async function consumeGeneration(trx: Tx, workspaceId: string, options: { now?: Date; billingUrl?: string } = {}): Promise<ConsumedGeneration> {
+  const billing = await loadWorkspaceBilling(trx, workspaceId, options.now ?? new Date(), options.billingUrl);
+  if (!billing.state.generationAllowed) {
+    throw new BillingProblem('BILLING_INACTIVE', billing.state.banner?.message ?? 'generation is not allowed on this workspace',
+      { phase: billing.state.phase, upgrade: billing.state.banner?.action?.href ?? options.billingUrl ?? null });
+  }
+  const limit = billing.limits.generation;
+  const result = await consumeQuota(trx, workspaceId, 'generation', billing.period.start, limit);
+  if (!result.ok) throw quotaProblem(new QuotaExceeded('generation', limit ?? 0, result.usage, options.billingUrl ?? '/portal/billing'));
+  return { used: result.count, limit, stripeCustomerId: billing.subscription?.stripeCustomerId ?? null };
+}
+
+/**
+ * Takes one request token from the workspace's bucket in its own transaction (RATE_LIMIT_SQL);
+ * throws the 429 problem with Retry-After when it is empty.
+ */
+export async function takeRateToken(db: Kysely<Database>, workspaceId: string, limits?: Pick<Limits, 'requestsPerMinute' | 'burst'>): Promise<{ remaining: number }> {
+  return withWorkspace(db, workspaceId, async (trx) => {
+    const policy = ratePolicy(limits ?? (await loadWorkspaceBilling(trx, workspaceId, new Date())).limits);
+    const params = [workspaceId, policy.capacity, policy.refillPerSecond, 1];
+    await exec(trx, RATE_LIMIT_SQL.ensureRow, params.slice(0, 2));
+    const taken = await exec<{ tokens: number }>(trx, RATE_LIMIT_SQL.take, params);
+    if (taken[0]) return { remaining: Math.floor(Number(taken[0].tokens)) };
+    const peek = await exec<{ tokens: number }>(trx, RATE_LIMIT_SQL.peek, params.slice(0, 3));
+    const tokens = Number(peek[0]?.tokens ?? 0);
+    throw rateLimitedProblem(Math.max(1, Math.ceil((1 - tokens) / policy.refillPerSecond)));
+  });
+}
