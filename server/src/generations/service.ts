@@ -8,13 +8,12 @@
  * transaction (fewest round trips on the hot path). A network provider (Claude) may take
  * seconds: its call happens between two short transactions, never while holding a connection.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Brand } from '@brandsafe/brand-kit';
 import {
-  appendAuditEvent,
   getBrandGenerationContext,
   getBrandVersionModel,
-  insertGeneration,
+  insertGenerationAudited,
   type BrandGenerationContext,
   type Generation,
   type Tx,
@@ -113,40 +112,44 @@ export function generationService(deps: RouteDeps, options: { provider?: Provide
 
   async function store(trx: Tx, p: Principal, prepared: Prepared, input: CreateGenerationInput, result: GenerationResult, source: GenerationSource) {
     const { ctx } = prepared;
-    const generation = await insertGeneration(trx, {
-      workspaceId: p.workspaceId,
-      brandId: ctx.brandId,
-      brandVersionId: ctx.versionId,
-      authorId: p.userId,
-      testType: input.testType,
-      description: input.description,
-      parameters: input.parameters ?? {},
-      templateId: result.templateId ?? null,
-      pageType: input.pageType ?? null,
-      provider: result.provider,
-      code: result.code,
-      findings: result.findings,
-      confidence: result.confidence,
-      attempts: result.attempts,
-    });
-    await appendAuditEvent(trx, {
-      workspaceId: p.workspaceId,
-      type: 'generation.created',
-      actor: actorOf(p),
-      payload: {
-        generationId: generation.id,
+    const id = randomUUID();
+    const generation = await insertGenerationAudited(
+      trx,
+      {
+        id,
+        workspaceId: p.workspaceId,
         brandId: ctx.brandId,
-        brandVersion: ctx.version,
-        provider: result.provider,
-        templateId: result.templateId ?? null,
+        brandVersionId: ctx.versionId,
+        authorId: p.userId,
         testType: input.testType,
+        description: input.description,
+        parameters: input.parameters ?? {},
+        templateId: result.templateId ?? null,
+        pageType: input.pageType ?? null,
+        provider: result.provider,
+        code: result.code,
+        findings: result.findings,
         confidence: result.confidence,
-        findings: severityCounts(result.findings),
-        attempts: result.attempts.length,
-        codeSha256: codeDigest(result.code),
-        source,
+        attempts: result.attempts,
       },
-    });
+      {
+        type: 'generation.created',
+        actor: actorOf(p),
+        payload: {
+          generationId: id,
+          brandId: ctx.brandId,
+          brandVersion: ctx.version,
+          provider: result.provider,
+          templateId: result.templateId ?? null,
+          testType: input.testType,
+          confidence: result.confidence,
+          findings: severityCounts(result.findings),
+          attempts: result.attempts.length,
+          codeSha256: codeDigest(result.code),
+          source,
+        },
+      },
+    );
     return { generation, result, brand: { id: ctx.brandId, name: ctx.brandName, version: ctx.version } };
   }
 

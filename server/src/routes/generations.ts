@@ -4,7 +4,7 @@
  * corrections are in generations-review.ts.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { getGeneration, listCodeCorrections, listGenerationTransitions, listGenerations } from '@brandsafe/db';
+import { getGenerationDetail, listGenerations } from '@brandsafe/db';
 import { requireAction } from '../auth/roles.js';
 import type { RouteDeps } from '../context.js';
 import { generationService, type GenerationService } from '../generations/service.js';
@@ -125,13 +125,9 @@ export function generationRoutes(deps: RouteDeps, service: GenerationService = g
       const p = principalOf(c);
       requireAction(p, 'read');
       const { id } = c.req.valid('param');
-      const detail = await inWorkspace(deps, p, async (trx) => {
-        const g = await getGeneration(trx, id);
-        if (!g) throw notFound('generation');
-        const [transitions, corrections] = [await listGenerationTransitions(trx, id), await listCodeCorrections(trx, id)];
-        return detailJson(g, transitions, corrections);
-      });
-      return c.json(detail, 200);
+      const found = await inWorkspace(deps, p, (trx) => getGenerationDetail(trx, id));
+      if (!found) throw notFound('generation');
+      return c.json(detailJson(found.generation, found.transitions, found.corrections), 200);
     },
   );
 

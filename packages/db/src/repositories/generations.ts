@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Tx } from '../scope.js';
 import type { GenerationStatus, WorkspaceRole } from '../schema/common.js';
 import type { GenerationRow } from '../schema/generations.js';
+import type { CodeCorrectionRow } from '../schema/code-corrections.js';
 import type { GenerationTransitionRow } from '../schema/generation-transitions.js';
+import { toCodeCorrection, type CodeCorrection } from './corrections.js';
 
 /** A generated piece of variation code and where it stands in review (issue 4 §6–7). */
 export interface Generation {
@@ -158,10 +160,100 @@ export async function insertGeneration(trx: Tx, g: NewGeneration): Promise<Gener
   return toGeneration(row);
 }
 
+/** The audit event that records a change, appended by the same statement as the change. */
+export interface AuditAppend {
+  type: string;
+  actor: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Stores a new generation (status GENERATED) and its audit event in ONE statement — two
+ * data-modifying CTEs — so the request's hot path saves a round trip and the two rows are
+ * atomic even outside an explicit transaction. The id is chosen by the caller (a v4 UUID) so
+ * the audit payload can name it. The audit row is the same insert `appendAuditEvent` makes
+ * (audit_events' own triggers still fire); only the generated columns come back.
+ */
+export async function insertGenerationAudited(trx: Tx, g: NewGeneration & { id: string }, audit: AuditAppend): Promise<Generation> {
+  const row = await trx
+    .with('g', (db) =>
+      db
+        .insertInto('generations')
+        .values({
+          id: g.id,
+          workspace_id: g.workspaceId,
+          brand_id: g.brandId,
+          brand_version_id: g.brandVersionId,
+          author_id: g.authorId,
+          test_type: g.testType,
+          description: g.description,
+          parameters: JSON.stringify(g.parameters),
+          template_id: g.templateId,
+          page_type: g.pageType,
+          provider: g.provider,
+          code: g.code,
+          status: 'GENERATED',
+          findings: JSON.stringify(g.findings),
+          confidence: g.confidence,
+          attempts: JSON.stringify(g.attempts),
+        })
+        .returning(['created_at', 'updated_at']),
+    )
+    .with('a', (db) =>
+      db
+        .insertInto('audit_events')
+        .values({ workspace_id: g.workspaceId, type: audit.type, actor: audit.actor, payload: JSON.stringify(audit.payload) })
+        .returning('seq'),
+    )
+    .selectFrom(['g', 'a'])
+    .select(['g.created_at', 'g.updated_at'])
+    .executeTakeFirstOrThrow();
+  const { workspaceId: _w, ...rest } = g;
+  return { ...rest, status: 'GENERATED', createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
 /** One generation of the scope, or undefined (also for another workspace's id). */
 export async function getGeneration(trx: Tx, id: string): Promise<Generation | undefined> {
   const row = await trx.selectFrom('generations').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toGeneration(row);
+}
+
+/** A generation with its transitions and corrections, oldest first. */
+export interface GenerationDetail {
+  generation: Generation;
+  transitions: GenerationTransition[];
+  corrections: CodeCorrection[];
+}
+
+type Aggregated<R> = Omit<R, 'created_at'> & { created_at: string };
+
+/**
+ * One generation with its transitions and corrections in a single query (json_agg
+ * subqueries, each under the same row-level security), or undefined.
+ */
+export async function getGenerationDetail(trx: Tx, id: string): Promise<GenerationDetail | undefined> {
+  const row = await trx
+    .selectFrom('generations as g')
+    .selectAll('g')
+    .select(
+      sql<Aggregated<GenerationTransitionRow>[]>`coalesce((select json_agg(t order by t.created_at, t.id) from generation_transitions t where t.generation_id = g.id), '[]'::json)`.as(
+        'transitions_json',
+      ),
+    )
+    .select(
+      sql<Aggregated<CodeCorrectionRow>[]>`coalesce((select json_agg(c order by c.created_at, c.id) from code_corrections c where c.generation_id = g.id), '[]'::json)`.as(
+        'corrections_json',
+      ),
+    )
+    .where('g.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { transitions_json, corrections_json, ...generation } = row;
+  return {
+    generation: toGeneration(generation),
+    transitions: transitions_json.map((t) => toGenerationTransition({ ...t, created_at: new Date(t.created_at) })),
+    corrections: corrections_json.map((c) => toCodeCorrection({ ...c, created_at: new Date(c.created_at) })),
+  };
 }
 
 /**
