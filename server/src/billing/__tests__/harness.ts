@@ -49,7 +49,8 @@ export function billingApp(db: Kysely<Database>, services: BillingServices) {
 export interface BillingHarness extends Harness {
   fake: FakeStripe;
   config: BillingConfig;
-  clock: { now: Date };
+  /** Moves the billing clock relative to real time. */
+  clock: { offsetMs: number };
   billing: ReturnType<typeof billingApp>;
   services: BillingServices;
 }
@@ -62,8 +63,8 @@ export async function openBillingHarness(dialect: DialectName): Promise<BillingH
     secretKey: 'sk_test_billing', webhookSecret: WEBHOOK_SECRET, meterEventName: 'brandsafe_generation', maxNetworkRetries: 0,
     prices: { starter: 'price_starter_test', professional: 'price_professional_test' }, endpoint: fake.endpoint,
   };
-  const clock = { now: new Date() };
-  const services = billingServices(config, 'http://portal.test', () => clock.now);
+  const clock = { offsetMs: 0 };
+  const services = billingServices(config, 'http://portal.test', () => new Date(Date.now() + clock.offsetMs));
   return { ...h, fake, config, clock, services, billing: billingApp(h.t.db, services) };
 }
 

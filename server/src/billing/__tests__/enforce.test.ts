@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { appendAuditEvent, withWorkspace } from '@brandsafe/db';
+import { DIALECTS } from '@brandsafe/db/testing';
+import { sql } from 'kysely';
+import { ProblemError } from '../../http/problem.js';
+import { consumeGeneration, takeRateToken } from '../enforce.js';
+import { BillingProblem } from '../problems.js';
+import { openBillingHarness, send, type BillingHarness } from './harness.js';
+import { signup } from '../../__tests__/helpers.js';
+
+for (const dialect of DIALECTS) {
+  describe(`quota and rate enforcement (${dialect})`, () => {
+    let h: BillingHarness;
+    before(async function () {
+      this.timeout(60_000);
+      h = await openBillingHarness(dialect);
+    });
+    after(async () => {
+      await h.fake.close();
+      await h.t.destroy();
+    });
+
+    const setOverrides = (workspaceId: string, overrides: Record<string, number | null>) =>
+      sql`INSERT INTO quota_overrides (workspace_id, overrides) VALUES (${workspaceId}, ${JSON.stringify(overrides)}::jsonb)
+        ON CONFLICT (workspace_id) DO UPDATE SET overrides = EXCLUDED.overrides`.execute(h.t.db);
+
+    /** One "generation": count it, store its stand-in row, fail afterwards when told to. */
+    const generate = (workspaceId: string, fail = false) =>
+      withWorkspace(h.t.db, workspaceId, async (trx) => {
+        const consumed = await consumeGeneration(trx, workspaceId);
+        await appendAuditEvent(trx, { workspaceId, type: 'test.generation', actor: 'test', payload: { n: consumed.used } });
+        if (fail) throw new Error('generation failed after counting');
+        return consumed;
+      });
+
+    it('never over- or under-counts N parallel generations against a limit of M, failures included', async function () {
+      this.timeout(60_000);
+      const a = await signup(h.app, 'Burst');
+      const M = 17;
+      await setOverrides(a.workspaceId, { generation: M });
+      const N = 40;
+      const outcomes = await Promise.allSettled(Array.from({ length: N }, (_, i) => generate(a.workspaceId, i % 5 === 0)));
+      const committed = outcomes.filter((o) => o.status === 'fulfilled');
+      const refused = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof BillingProblem && o.reason.billingCode === 'QUOTA_EXCEEDED');
+      const failed = outcomes.filter((o) => o.status === 'rejected' && /failed after counting/.test(String((o.reason as Error).message)));
+      assert.equal(committed.length + refused.length + failed.length, N, 'every request ends in exactly one known way');
+      assert.equal(committed.length, M, 'exactly the limit is served');
+      const stored = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_events WHERE workspace_id = ${a.workspaceId} AND type = 'test.generation'`.execute(h.t.db)).rows[0]?.n;
+      const counter = (await sql<{ n: number }>`SELECT sum(count)::int AS n FROM usage_counters WHERE workspace_id = ${a.workspaceId} AND kind = 'generation'`.execute(h.t.db)).rows[0]?.n;
+      assert.equal(stored, M);
+      assert.equal(counter, M, 'the counter equals the stored generations');
+      const usage = (await send(h.billing, 'GET', '/api/v1/billing', { token: a.token })).data.usage.generation;
+      assert.deepEqual(usage, { used: M, limit: M });
+    });
+
+    it('answers the 402 problem naming limit, usage and upgrade link', async () => {
+      const a = await signup(h.app, 'Over');
+      await setOverrides(a.workspaceId, { generation: 1 });
+      await generate(a.workspaceId);
+      const err = await generate(a.workspaceId).catch((e: unknown) => e);
+      assert.ok(err instanceof BillingProblem);
+      assert.equal(err.status, 402);
+      const body = err.toBody('req-1');
+      assert.deepEqual([body.type, body.code, body.status, body.quota, body.limit, body.usage], ['tag:brandsafe.dev,2026:problem/quota-exceeded', 'QUOTA_EXCEEDED', 402, 'generation', 1, 1]);
+      assert.equal(typeof body.upgrade, 'string');
+    });
+
+    it('does not count generations on unlimited plans against anything but the counter', async () => {
+      const a = await signup(h.app, 'Unlimited');
+      await setOverrides(a.workspaceId, { generation: null });
+      for (let i = 0; i < 3; i++) await generate(a.workspaceId);
+      const r = await generate(a.workspaceId);
+      assert.deepEqual([r.used, r.limit], [4, null]);
+    });
+
+    it('refuses generation with 402 BILLING_INACTIVE once the trial is over', async () => {
+      const a = await signup(h.app, 'Expired');
+      await sql`UPDATE subscriptions SET trial_ends_at = now() - interval '1 day' WHERE workspace_id = ${a.workspaceId}`.execute(h.t.db);
+      const err = await generate(a.workspaceId).catch((e: unknown) => e);
+      assert.ok(err instanceof BillingProblem);
+      assert.deepEqual([err.status, err.billingCode, err.toBody().phase], [402, 'BILLING_INACTIVE', 'trial_expired']);
+    });
+
+    it('rate-limits a workspace with 429 and Retry-After, independently of other workspaces', async () => {
+      const a = await signup(h.app, 'Rate');
+      const b = await signup(h.app, 'Calm');
+      const limits = { requestsPerMinute: 6, burst: 4 };
+      const results = await Promise.allSettled(Array.from({ length: 7 }, () => takeRateToken(h.t.db, a.workspaceId, limits)));
+      const allowed = results.filter((r) => r.status === 'fulfilled').length;
+      const limited = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      assert.equal(allowed, 4);
+      assert.equal(limited.length, 3);
+      for (const e of limited) {
+        assert.ok(e instanceof ProblemError);
+        assert.equal(e.status, 429);
+        assert.ok(Number(e.headers['Retry-After']) >= 1 && Number(e.headers['Retry-After']) <= 10, e.headers['Retry-After']);
+      }
+      assert.ok(await takeRateToken(h.t.db, b.workspaceId, limits));
+    });
+
+    it('isolates billing rows by workspace and keeps overrides and Stripe events out of tenant reach', async () => {
+      const a = await signup(h.app, 'TenantA');
+      const b = await signup(h.app, 'TenantB');
+      const seen = await withWorkspace(h.t.db, a.workspaceId, async (trx) =>
+        (await sql<{ workspace_id: string }>`SELECT workspace_id FROM subscriptions`.execute(trx)).rows.map((r) => r.workspace_id));
+      assert.deepEqual(seen, [a.workspaceId]);
+      const crossUpdate = await withWorkspace(h.t.db, a.workspaceId, async (trx) =>
+        (await sql`UPDATE subscriptions SET plan = 'enterprise' WHERE workspace_id = ${b.workspaceId}`.execute(trx)).numAffectedRows);
+      assert.equal(Number(crossUpdate ?? 0), 0);
+      await assert.rejects(withWorkspace(h.t.db, a.workspaceId, (trx) =>
+        sql`INSERT INTO quota_overrides (workspace_id, overrides) VALUES (${a.workspaceId}, '{"generation": null}')`.execute(trx)), /permission denied/);
+      await assert.rejects(withWorkspace(h.t.db, a.workspaceId, (trx) => sql`SELECT * FROM stripe_events`.execute(trx)), /permission denied/);
+      const plans = await withWorkspace(h.t.db, a.workspaceId, async (trx) => (await sql<{ id: string }>`SELECT id FROM plans ORDER BY monthly_price_cents NULLS LAST`.execute(trx)).rows.map((r) => r.id));
+      assert.deepEqual(plans, ['starter', 'professional', 'enterprise']);
+    });
+  });
+}
