@@ -11,6 +11,7 @@ import { serve } from '@hono/node-server';
 import { createDatabase, migrateToLatest } from '@brandsafe/db';
 import pino from 'pino';
 import { createApp } from './app.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { startAuditLog } from './audit/start.js';
 import { loadConfig, type ServerConfig } from './config.js';
 import { outboxOnly, smtpDispatcher } from './mail/dispatcher.js';
@@ -40,7 +41,11 @@ async function main(): Promise<void> {
   }
   const config = result.config;
   const logger = pino({ level: config.logLevel, base: { service: 'brandsafe-api' } });
-  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+  let unlock = async () => {};
+  if (!config.databaseUrl) {
+    await mkdir(config.dataDir, { recursive: true });
+    unlock = await lockDataDir(config.dataDir);
+  }
   const conn = await createDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
   const applied = await migrateToLatest(conn.db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
@@ -80,6 +85,7 @@ async function main(): Promise<void> {
     server.close(async () => {
       await auditLog.stop();
       await conn.close();
+      await unlock();
       logger.info('stopped');
       process.exit(0);
     });
