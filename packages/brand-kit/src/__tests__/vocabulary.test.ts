@@ -23,6 +23,7 @@ describe('vocabulary', () => {
     assert.deepEqual(byName.get('severity')?.range, [`${BS.iri}Severity`]);
     assert.equal(byName.get('warning')?.kind, 'individual');
     assert.equal(byName.get('warning')?.type, `${BS.iri}Severity`);
+    assert.deepEqual(byName.get('SizeBudgetRule')?.superClasses, [`${BS.iri}CodeRule`]);
   });
 
   it('defines every bs: term the shapes use', () => {
