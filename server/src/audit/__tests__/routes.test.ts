@@ -9,6 +9,8 @@ import {
 } from '@brandsafe/audit';
 import { DIALECTS } from '@brandsafe/db/testing';
 import { call, openHarness, signup, type Harness } from '../../__tests__/helpers.js';
+import type { ProblemError } from '../../http/problem.js';
+import { requireAuditLog } from '../schemas.js';
 import { AuditLogService, registerAuditLog } from '../service.js';
 import { appendEvents, cleanLog, testSigner } from './helpers.js';
 
@@ -141,6 +143,10 @@ for (const dialect of DIALECTS) {
       }
       const reversed = await call(h.app, 'GET', `/api/v1/audit/export?from=${encodeURIComponent(end)}&to=${encodeURIComponent(start)}`, { token: a.token });
       assert.equal(reversed.status, 400);
+    });
+
+    it('answers 503 on the audit routes when no audit log runs for the database', () => {
+      assert.throws(() => requireAuditLog({} as never), (err: ProblemError) => err.code === 'UNAVAILABLE' && err.status === 503);
     });
   });
 }
