@@ -82,6 +82,24 @@ export async function consumeGeneration(trx: Tx, workspaceId: string, options: {
 }
 
 /**
+ * Checks a count quota (brands, members, API tokens) before creating one more, inside the
+ * creating transaction. The workspace's `subscriptions` row is locked first (FOR UPDATE), so two
+ * concurrent creations serialize and the second counts the first: no way past the limit.
+ * Throws the 402 problem when the workspace is at its limit.
+ */
+export async function assertCountQuota(trx: Tx, workspaceId: string, kind: Exclude<QuotaKind, 'generation'>, options: { now?: Date; billingUrl?: string } = {}): Promise<{ used: number; limit: number | null }> {
+  await sql`SELECT 1 FROM subscriptions WHERE workspace_id = ${workspaceId} FOR UPDATE`.execute(trx);
+  const billing = await loadWorkspaceBilling(trx, workspaceId, options.now ?? new Date(), options.billingUrl);
+  const limit = billing.limits[kind];
+  const counted = kind === 'brand' ? sql<{ n: number }>`SELECT count(*)::int AS n FROM brands WHERE workspace_id = ${workspaceId}`
+    : kind === 'member' ? sql<{ n: number }>`SELECT count(*)::int AS n FROM memberships WHERE workspace_id = ${workspaceId}`
+      : sql<{ n: number }>`SELECT count(*)::int AS n FROM api_tokens WHERE workspace_id = ${workspaceId} AND revoked_at IS NULL`;
+  const used = Number((await counted.execute(trx)).rows[0]?.n ?? 0);
+  if (limit !== null && used + 1 > limit) throw quotaProblem(new QuotaExceeded(kind, limit, used, options.billingUrl ?? '/portal/billing'));
+  return { used, limit };
+}
+
+/**
  * Takes one request token from the workspace's bucket in its own transaction (RATE_LIMIT_SQL);
  * throws the 429 problem with Retry-After when it is empty.
  */

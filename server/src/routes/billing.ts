@@ -135,6 +135,14 @@ export function billingRoutes(deps: RouteDeps, services: BillingServices = billi
     },
   );
 
+  app.openAPIRegistry.registerPath({
+    method: 'post', path: '/webhooks/stripe', tags: ['billing'],
+    summary: 'Stripe webhook endpoint: verifies Stripe-Signature over the raw body, processes each event once',
+    description: 'The body is the exact bytes Stripe sent (application/json). 400 when the signature, its age or the body do not verify.',
+    responses: { 200: json(z.object({ received: z.literal(true), id: z.string(), outcome: z.enum(['applied', 'duplicate', 'stale', 'ignored', 'refused']), reason: z.string().nullable() }), 'Processed (or recorded as not applicable)'),
+      400: ERRORS[400], 413: ERRORS[413], ...UNAVAILABLE },
+  });
+
   // The webhook reads the raw bytes (a JSON parser would break the signature), so its body is
   // not declared to the validator; Stripe events are small, 1 MiB is generous.
   app.post('/webhooks/stripe', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new ProblemError('PAYLOAD_TOO_LARGE', 'webhook body too large'); } }), async (c) => {

@@ -3,7 +3,7 @@ import { appendAuditEvent, withWorkspace } from '@brandsafe/db';
 import { DIALECTS } from '@brandsafe/db/testing';
 import { sql } from 'kysely';
 import { ProblemError } from '../../http/problem.js';
-import { consumeGeneration, takeRateToken } from '../enforce.js';
+import { assertCountQuota, consumeGeneration, takeRateToken } from '../enforce.js';
 import { BillingProblem } from '../problems.js';
 import { openBillingHarness, send, type BillingHarness } from './harness.js';
 import { signup } from '../../__tests__/helpers.js';
@@ -79,6 +79,21 @@ for (const dialect of DIALECTS) {
       const err = await generate(a.workspaceId).catch((e: unknown) => e);
       assert.ok(err instanceof BillingProblem);
       assert.deepEqual([err.status, err.billingCode, err.toBody().phase], [402, 'BILLING_INACTIVE', 'trial_expired']);
+    });
+
+    it('holds a count quota (brands) under parallel creations', async function () {
+      this.timeout(30_000);
+      const a = await signup(h.app, 'Brands');
+      await setOverrides(a.workspaceId, { brand: 3 });
+      const create = (i: number) => withWorkspace(h.t.db, a.workspaceId, async (trx) => {
+        await assertCountQuota(trx, a.workspaceId, 'brand');
+        await sql`INSERT INTO brands (workspace_id, name) VALUES (${a.workspaceId}, ${`brand ${i}`})`.execute(trx);
+      });
+      const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => create(i)));
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 3);
+      for (const r of results) if (r.status === 'rejected') assert.equal((r.reason as BillingProblem).billingCode, 'QUOTA_EXCEEDED');
+      const n = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM brands WHERE workspace_id = ${a.workspaceId}`.execute(h.t.db)).rows[0]?.n;
+      assert.equal(n, 3);
     });
 
     it('rate-limits a workspace with 429 and Retry-After, independently of other workspaces', async () => {

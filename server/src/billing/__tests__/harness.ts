@@ -7,7 +7,9 @@ import type { BillingConfig } from '@brandsafe/billing';
 import type { Database, DialectName } from '@brandsafe/db';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
+import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { ProblemError } from '../../http/problem.js';
 import { DEFAULT_OPTIONS } from '../../app.js';
 import { PrincipalCache } from '../../auth/principal-cache.js';
 import type { RouteDeps } from '../../context.js';
@@ -40,7 +42,10 @@ export function billingApp(db: Kysely<Database>, services: BillingServices) {
     c.set('log', deps.logger);
     await next();
   });
+  // As createApp does: JSON bodies under /api are limited before any route reads them.
+  app.use('/api/*', bodyLimit({ maxSize: deps.options.bodyLimitBytes, onError: () => { throw new ProblemError('PAYLOAD_TOO_LARGE', 'too large'); } }));
   app.route('/', billingRoutes(deps, services));
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'billing routes', version: 'test' } });
   app.onError(onError);
   app.notFound(onNotFound);
   return app;
