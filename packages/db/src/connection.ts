@@ -47,6 +47,15 @@ export function acceptsMultiStatement(db: Kysely<Database>): boolean {
   return multiStatement.has(db);
 }
 
+// PGlite instances behind kysely handles: PGlite's exec() runs several statements in one call,
+// which scoped transactions use for BEGIN plus their settings.
+const pgliteClients = new WeakMap<Kysely<Database>, PGlite>();
+
+/** The PGlite instance behind `db`, if it is a PGlite database. */
+export function pgliteOf(db: Kysely<Database>): PGlite | undefined {
+  return pgliteClients.get(db);
+}
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const PG_INT8 = 20;
 
@@ -75,6 +84,7 @@ async function openPGlite(dataDir: string | undefined): Promise<DatabaseConnecti
     throw new DbError('INVALID_CONFIG', `cannot open PGlite data folder ${dataDir ?? '(memory)'}`, { cause });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  pgliteClients.set(db, client);
   return {
     db,
     dialect: 'pglite',

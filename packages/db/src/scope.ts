@@ -10,7 +10,7 @@
  * cross-tenant maintenance jobs (the audit integrator) only — never a request handler.
  */
 import { sql, type Kysely } from 'kysely';
-import { acceptsMultiStatement } from './connection.js';
+import { acceptsMultiStatement, pgliteOf } from './connection.js';
 import { DbError } from './errors.js';
 import type { Database } from './schema/database.js';
 
@@ -78,8 +78,13 @@ async function scoped<T>(
   // PostgreSQL take BEGIN and the settings in one simple-protocol round trip.
   const settings = `select set_config('role', '${APP_ROLE}', true), set_config('app.workspace_id', '${workspaceId}', true), set_config('app.user_id', '${userId ?? ''}', true)`;
   return db.connection().execute(async (conn) => {
+    const pglite = pgliteOf(db);
     if (acceptsMultiStatement(db)) {
       await sql.raw(`begin; ${settings}`).execute(conn);
+    } else if (pglite) {
+      // The dialect serializes PGlite's one connection and we hold it, so using the instance
+      // directly here cannot interleave with another transaction.
+      await pglite.exec(`begin; ${settings}`);
     } else {
       await sql.raw('begin').execute(conn);
       await sql.raw(settings).execute(conn);
