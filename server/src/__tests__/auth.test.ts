@@ -5,7 +5,9 @@ import { call, openHarness, signup, type Harness } from './helpers.js';
 for (const dialect of DIALECTS) {
   describe(`identity API (${dialect})`, () => {
     let h: Harness;
-    before(async () => {
+    before(async function () {
+      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
+      this.timeout(120_000);
       h = await openHarness(dialect, { options: { loginThrottle: { windowSeconds: 900, perAccount: 3, perAddress: 6 } } });
     });
     after(async () => {
@@ -123,7 +125,9 @@ describe('PrincipalCache', () => {
 for (const dialect of DIALECTS) {
   describe(`email verification (${dialect})`, () => {
     let h: Harness;
-    before(async () => {
+    before(async function () {
+      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
+      this.timeout(120_000);
       h = await openHarness(dialect);
     });
     after(async () => {

@@ -9,7 +9,9 @@ const TURTLE = { 'content-type': 'text/turtle' };
 for (const dialect of DIALECTS) {
   describe(`brands API (${dialect})`, () => {
     let h: Harness;
-    before(async () => {
+    before(async function () {
+      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
+      this.timeout(120_000);
       h = await openHarness(dialect);
     });
     after(async () => {

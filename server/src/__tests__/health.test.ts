@@ -5,7 +5,9 @@ import { call, openHarness, type Harness } from './helpers.js';
 for (const dialect of DIALECTS) {
   describe(`operations endpoints (${dialect})`, () => {
     let h: Harness;
-    before(async () => {
+    before(async function () {
+      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
+      this.timeout(120_000);
       h = await openHarness(dialect);
     });
     after(async () => {

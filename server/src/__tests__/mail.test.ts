@@ -8,7 +8,9 @@ import { call, openHarness, signup, TEST_SCRYPT, type Harness } from './helpers.
 for (const dialect of DIALECTS) {
   describe(`email outbox delivery (${dialect})`, () => {
     let h: Harness;
-    before(async () => {
+    before(async function () {
+      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
+      this.timeout(120_000);
       h = await openHarness(dialect);
     });
     after(async () => {

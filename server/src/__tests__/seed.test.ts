@@ -6,7 +6,9 @@ import { call, openHarness, TEST_SCRYPT, type Harness } from './helpers.js';
 for (const dialect of DIALECTS) {
   describe(`seedDemo (${dialect})`, () => {
     let h: Harness;
-    before(async () => {
+    before(async function () {
+      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
+      this.timeout(120_000);
       // Seeding revokes the old demo token behind the app's back (it runs before the app in
       // main.ts), so this app must not cache resolved tokens.
       h = await openHarness(dialect, { options: { authCacheMs: 0 } });

@@ -7,7 +7,9 @@ import { seedWorkspace } from './helpers.js';
 for (const dialect of DIALECTS) {
   describe(`tenant isolation (${dialect})`, () => {
     let t: TestDatabase;
-    before(async () => {
+    before(async function () {
+      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
+      this.timeout(120_000);
       t = await openTestDatabase(dialect);
     });
     after(async () => {
