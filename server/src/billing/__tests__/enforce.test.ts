@@ -5,7 +5,11 @@ import { sql } from 'kysely';
 import { ProblemError } from '../../http/problem.js';
 import { assertCountQuota, consumeGeneration, takeRateToken } from '../enforce.js';
 import { BillingProblem } from '../problems.js';
-import { openBillingHarness, send, type BillingHarness } from './harness.js';
+import { openBillingHarness, routeDeps, send, type BillingHarness } from './harness.js';
+import { requireAuth } from '../../http/auth.js';
+import { onError } from '../../http/errors.js';
+import { routeGroup } from '../../http/route-group.js';
+import { workspaceRateLimit } from '../middleware.js';
 import { signup } from '../../__tests__/helpers.js';
 
 for (const dialect of DIALECTS) {
@@ -111,6 +115,24 @@ for (const dialect of DIALECTS) {
         assert.ok(Number(e.headers['Retry-After']) >= 1 && Number(e.headers['Retry-After']) <= 10, e.headers['Retry-After']);
       }
       assert.ok(await takeRateToken(h.t.db, b.workspaceId, limits));
+    });
+
+    it('answers 429 with Retry-After from the route middleware once the burst is spent', async () => {
+      const a = await signup(h.app, 'Middleware');
+      await setOverrides(a.workspaceId, { burst: 2, requestsPerMinute: 1 });
+      const app = routeGroup();
+      const deps = routeDeps(h.t.db);
+      app.use(async (c, next) => { c.set('log', deps.logger); await next(); });
+      app.get('/limited', requireAuth(deps), workspaceRateLimit(deps), (c) => c.json({ ok: true }));
+      app.onError(onError);
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push(await send(app, 'GET', '/limited', { token: a.token }));
+      assert.deepEqual(statuses.map((r) => r.status), [200, 200, 429]);
+      assert.equal(statuses[0]?.headers.get('ratelimit-remaining'), '1');
+      // One token a minute: about a minute to wait, less whatever refilled while the test ran.
+      const retry = Number(statuses[2]?.headers.get('retry-after'));
+      assert.ok(retry > 30 && retry <= 60, String(retry));
+      assert.equal(statuses[2]?.type, 'application/problem+json');
     });
 
     it('isolates billing rows by workspace and keeps overrides and Stripe events out of tenant reach', async () => {
