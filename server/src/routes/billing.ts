@@ -156,7 +156,11 @@ export function billingRoutes(deps: RouteDeps, services: BillingServices = billi
       if (isBillingError(err)) throw new BillingProblem('WEBHOOK_SIGNATURE_INVALID', err.message, {}, {}, { cause: err });
       throw err;
     }
-    const result = await processWebhookEvent(repository, event, { prices: services.config?.prices ?? {} });
+    const result = await processWebhookEvent(repository, event, { prices: services.config?.prices ?? {} }).catch((err: unknown) => {
+      // Signed with our secret yet not an event (no id/type/created/data.object): a 400, not a retry loop.
+      if (isBillingError(err, 'WEBHOOK_PAYLOAD_INVALID')) throw new ProblemError('VALIDATION_FAILED', err.message);
+      throw err;
+    });
     const log = c.get('log');
     if (result.outcome === 'refused') log.warn({ eventId: result.eventId, type: result.type, reason: result.reason }, 'stripe event refused');
     else log.info({ eventId: result.eventId, type: result.type, outcome: result.outcome, workspaceId: result.workspaceId }, 'stripe event');

@@ -10,6 +10,7 @@ import { requireAuth } from '../../http/auth.js';
 import { onError } from '../../http/errors.js';
 import { routeGroup } from '../../http/route-group.js';
 import { workspaceRateLimit } from '../middleware.js';
+import { reportGenerationUsage } from '../services.js';
 import { signup } from '../../__tests__/helpers.js';
 
 for (const dialect of DIALECTS) {
@@ -55,6 +56,22 @@ for (const dialect of DIALECTS) {
       assert.equal(counter, M, 'the counter equals the stored generations');
       const usage = (await send(h.billing, 'GET', '/api/v1/billing', { token: a.token })).data.usage.generation;
       assert.deepEqual(usage, { used: M, limit: M });
+    });
+
+    it('reports each counted generation to the Stripe meter once, and nothing for trial workspaces without a customer', async () => {
+      const a = await signup(h.app, 'Metered');
+      const trial = await generate(a.workspaceId);
+      await reportGenerationUsage(h.services, h.routeDeps.logger, { stripeCustomerId: trial.stripeCustomerId, generationId: 'gen-trial' });
+      assert.equal(h.fake.requestsTo('POST', '/v1/billing/meter_events').length, 0);
+      await sql`UPDATE subscriptions SET stripe_customer_id = 'cus_metered' WHERE workspace_id = ${a.workspaceId}`.execute(h.t.db);
+      const paid = await generate(a.workspaceId);
+      assert.equal(paid.stripeCustomerId, 'cus_metered');
+      for (let i = 0; i < 2; i++) await reportGenerationUsage(h.services, h.routeDeps.logger, { stripeCustomerId: paid.stripeCustomerId, generationId: 'gen-1' });
+      assert.equal(h.fake.account.meterTotal('cus_metered'), 1);
+      assert.deepEqual(h.fake.requestsTo('POST', '/v1/billing/meter_events')[0]?.params, { event_name: 'brandsafe_generation', identifier: 'gen-1', payload: { stripe_customer_id: 'cus_metered', value: '1' } });
+      // A Stripe failure is logged, never thrown: the generation already happened.
+      h.fake.failNext(500, 'api_error', 'boom');
+      await reportGenerationUsage(h.services, h.routeDeps.logger, { stripeCustomerId: 'cus_metered', generationId: 'gen-2' });
     });
 
     it('answers the 402 problem naming limit, usage and upgrade link', async () => {

@@ -58,6 +58,7 @@ export interface BillingHarness extends Harness {
   clock: { offsetMs: number };
   billing: ReturnType<typeof billingApp>;
   services: BillingServices;
+  routeDeps: RouteDeps;
 }
 
 /** A database, the API, a fake Stripe and the billing routes configured against it. */
@@ -70,7 +71,7 @@ export async function openBillingHarness(dialect: DialectName): Promise<BillingH
   };
   const clock = { offsetMs: 0 };
   const services = billingServices(config, 'http://portal.test', () => new Date(Date.now() + clock.offsetMs));
-  return { ...h, fake, config, clock, services, billing: billingApp(h.t.db, services) };
+  return { ...h, fake, config, clock, services, routeDeps: routeDeps(h.t.db), billing: billingApp(h.t.db, services) };
 }
 
 /** Sends a request to an app and parses the answer (like helpers' `call`, for any app). */

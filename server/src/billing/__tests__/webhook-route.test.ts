@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { STRIPE_ACTOR } from '../store.js';
 import { WEBHOOK_SECRET, openBillingHarness, send, type BillingHarness } from './harness.js';
 import { signup } from '../../__tests__/helpers.js';
-import { makeEvent, signedDelivery, type FakeEvent, type StripeObject } from '../../../../packages/billing/src/__tests__/support/fake-stripe.js';
+import { makeEvent, signPayload, signedDelivery, type FakeEvent, type StripeObject } from '../../../../packages/billing/src/__tests__/support/fake-stripe.js';
 
 for (const dialect of DIALECTS) {
   describe(`POST /webhooks/stripe (${dialect})`, () => {
@@ -96,6 +96,10 @@ for (const dialect of DIALECTS) {
       }
       assert.equal(await eventRow(event.id), undefined);
       assert.equal((await summary(a.token)).status, 'trialing');
+      // Correctly signed, but not an event: a 400 problem, not a 500 that Stripe would retry.
+      const notEvent = JSON.stringify({ hello: 'world' });
+      const r = await send(h.billing, 'POST', '/webhooks/stripe', { body: notEvent, headers: { 'stripe-signature': signPayload(notEvent, WEBHOOK_SECRET) } });
+      assert.deepEqual([r.status, r.data.code], [400, 'VALIDATION_FAILED']);
     });
 
     it("refuses and records an event about another workspace's customer; both workspaces stay as they were", async () => {
