@@ -1,15 +1,19 @@
 /**
  * API throughput (issue 4 "Speed"): autocannon against the server in a child process, 50
- * connections, 10 s per scenario (override: --duration S --connections N), on PGlite and — when
+ * connections, 10 s per scenario (override: --duration S --connections N --pool N), on PGlite and — when
  * DATABASE_URL is set — PostgreSQL, next to a hello-world Hono server (the ceiling) in the same
  * run. Request logging is at `warn`, so the figures are the API's work, not log I/O.
  *
  *   node --import tsx --conditions source scripts/bench/api.ts
  *
- * Scenarios (generation routes are added by the issue 4 generation work):
- *   read-list    GET /api/v1/brands            bearer API token lookup + RLS-scoped read
- *   read-one     GET /api/v1/brands/{id}       the shape of "GET a generation"
- *   write-audit  POST /api/v1/brands           insert + audit event in one transaction
+ * Scenarios:
+ *   read-list    GET /api/v1/brands             bearer API token lookup + RLS-scoped read
+ *   read-one     GET /api/v1/brands/{id}        one row
+ *   write-audit  POST /api/v1/brands            insert + audit event in one transaction
+ *   gen-read     GET /api/v1/generations/{id}   a generation with its transitions and corrections
+ *   generate     POST /api/v1/generations       template provider: choose, render, check, insert, audit
+ *
+ * Goals (issue 4): generate ≥ 500 req/s with p99 < 50 ms on PostgreSQL; reads ≥ 40 % of hello.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -21,7 +25,11 @@ interface Ready {
   port: number;
   token?: string;
   brandId?: string;
+  generationId?: string;
 }
+
+/** The request the generate scenario sends (the Northwind free-shipping banner). */
+const GENERATE = { testType: 'banner', description: 'Free shipping banner', parameters: { message: 'Free shipping today' } };
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -38,17 +46,31 @@ async function serveChild(target: Target): Promise<void> {
   if (target === 'hello') {
     fetch = new Hono().get('/', (c) => c.text('hello')).fetch;
   } else {
-    const { openTestDatabase } = await import('@brandsafe/db/testing');
+    const { createDatabase, migrateToLatest } = await import('@brandsafe/db');
+    const { sql } = await import('kysely');
     const { createApp } = await import('../../server/src/app.js');
     const { seedDemo } = await import('../../server/src/seed.js');
     const pino = (await import('pino')).default;
-    const t = await openTestDatabase(target);
+    // The production pool size (main.ts: 10), in a throwaway schema dropped at the end.
+    const schema = target === 'postgres' ? `bs_bench_${process.pid}` : undefined;
+    const t = await createDatabase(target === 'postgres' ? { url: process.env.DATABASE_URL, schema, poolSize: opt('pool', 10) } : {});
+    await migrateToLatest(t.db, { schema });
     const demo = await seedDemo(t.db, { scryptCost: { N: 1024, r: 8, p: 1 } });
     const app = createApp({ db: t.db, ping: t.ping, logger: pino({ level: 'warn' }) });
     fetch = app.fetch;
     const brandId = demo.brand && 'id' in demo.brand ? demo.brand.id : undefined;
-    ready = { token: demo.apiToken, ...(brandId ? { brandId } : {}) };
-    cleanup = () => t.destroy();
+    const res = await app.request('/api/v1/generations', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.apiToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ brandId, ...GENERATE }),
+    });
+    if (res.status !== 201) throw new Error(`seeding a generation failed: ${res.status} ${await res.text()}`);
+    const generationId = ((await res.json()) as { id: string }).id;
+    ready = { token: demo.apiToken, generationId, ...(brandId ? { brandId } : {}) };
+    cleanup = async () => {
+      if (schema) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(t.db);
+      await t.close();
+    };
   }
   const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
     process.stdout.write(JSON.stringify({ port: info.port, ...ready }) + '\n');
@@ -57,7 +79,7 @@ async function serveChild(target: Target): Promise<void> {
 }
 
 function startChild(target: Target): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions', 'source', fileURLToPath(import.meta.url), '--serve', target], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions', 'source', fileURLToPath(import.meta.url), '--serve', target, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: process.env,
   });
@@ -94,8 +116,10 @@ async function run(): Promise<void> {
         continue;
       }
       const headers = { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json' };
+      const generateBody = JSON.stringify({ brandId: ready.brandId, ...GENERATE });
       // Warm-up (JIT, connection pool, caches), not measured.
       await autocannon({ url: `${base}/api/v1/brands`, headers, connections: 10, duration: 2 });
+      await autocannon({ url: `${base}/api/v1/generations`, method: 'POST', headers, body: generateBody, connections: 10, duration: 2 });
       rows.push(await load(target, 'read-list', { url: `${base}/api/v1/brands`, headers }));
       rows.push(await load(target, 'read-one', { url: `${base}/api/v1/brands/${ready.brandId}`, headers }));
       let n = 0;
@@ -107,6 +131,8 @@ async function run(): Promise<void> {
           requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ name: `bench-${process.pid}-${n++}` }) }) }],
         }),
       );
+      rows.push(await load(target, 'gen-read', { url: `${base}/api/v1/generations/${ready.generationId}`, headers }));
+      rows.push(await load(target, 'generate', { url: `${base}/api/v1/generations`, method: 'POST', headers, body: generateBody }));
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

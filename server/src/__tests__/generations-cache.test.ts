@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Brand } from '@brandsafe/brand-kit';
 import { BrandModelCache } from '../generations/brand-cache.js';
+import { BrandContextCache } from '../generations/context-cache.js';
 
 const brand = (id: string) => ({ id, name: id, iri: `urn:${id}`, domains: [], pageTypes: [], selectors: [], rules: [], templates: [], rulePacks: [] }) satisfies Brand;
 
@@ -32,5 +33,31 @@ describe('BrandModelCache', () => {
     const cache = new BrandModelCache();
     assert.equal(await cache.get('gone', async () => undefined), undefined);
     assert.equal(cache.size, 0);
+  });
+});
+
+describe('BrandContextCache', () => {
+  const ctx = (version: string) => ({ brandId: 'b', brandName: 'B', versionId: `v-${version}`, version, roleOverride: null });
+
+  it('keys by workspace, user and brand, so no entry is shared across tenants or users', () => {
+    const cache = new BrandContextCache();
+    cache.set(BrandContextCache.key('w1', 'u1', { id: 'b' }), ctx('1.0.0'));
+    assert.ok(cache.get(BrandContextCache.key('w1', 'u1', { id: 'b' })));
+    assert.equal(cache.get(BrandContextCache.key('w2', 'u1', { id: 'b' })), undefined);
+    assert.equal(cache.get(BrandContextCache.key('w1', 'u2', { id: 'b' })), undefined);
+    assert.equal(cache.get(BrandContextCache.key('w1', 'u1', { name: 'b' })), undefined);
+    assert.equal(BrandContextCache.key('w', 'u', { name: 'Northwind' }), BrandContextCache.key('w', 'u', { name: 'northwind' }));
+  });
+
+  it('forgets entries after the TTL and beyond its capacity', () => {
+    const cache = new BrandContextCache(2, 1000);
+    cache.set('a', ctx('1.0.0'), 0);
+    assert.ok(cache.get('a', 999));
+    assert.equal(cache.get('a', 1001), undefined);
+    cache.set('a', ctx('1.0.0'), 0);
+    cache.set('b', ctx('1.0.0'), 0);
+    cache.set('c', ctx('1.0.0'), 0);
+    assert.equal(cache.size, 2);
+    assert.equal(cache.get('a', 0), undefined);
   });
 });

@@ -20,11 +20,12 @@ import {
 } from '@brandsafe/db';
 import { generate, isGenerationError, providerFromEnv, severityCounts, type GenerationRequest, type GenerationResult, type Provider } from '@brandsafe/generation';
 import { actorOf, type Principal } from '../auth/principal.js';
-import { requireAction } from '../auth/roles.js';
+import { requireAction, roleGrants } from '../auth/roles.js';
 import type { RouteDeps } from '../context.js';
 import { inWorkspace } from '../http/auth.js';
 import { conflict, notFound } from '../http/problem.js';
 import { BrandModelCache } from './brand-cache.js';
+import { BrandContextCache, type VersionedContext } from './context-cache.js';
 import { generationProblem } from './problems.js';
 
 /** A generation request as the API accepts it: the brand by id (REST) or by name (Opal). */
@@ -61,17 +62,32 @@ export function codeDigest(code: string): string {
 }
 
 interface Prepared {
-  ctx: BrandGenerationContext & { versionId: string; version: string };
+  ctx: VersionedContext;
   brand: Brand;
 }
+
+/** The cached context turned out stale: roll the attempt back and start over with a fresh read. */
+class StaleContext extends Error {}
 
 /**
  * The service for one app. The provider is chosen once from the environment (DESIGN.md:
  * Claude when ANTHROPIC_API_KEY is set, ANTHROPIC_BASE_URL honoured; templates otherwise).
  */
-export function generationService(deps: RouteDeps, options: { provider?: Provider; cache?: BrandModelCache } = {}): GenerationService {
+export interface GenerationServiceOptions {
+  provider?: Provider;
+  cache?: BrandModelCache;
+  /**
+   * Runs in the storing transaction right before the insert (after generation succeeded), e.g.
+   * billing's quota `consumeGeneration`: a refusal it throws rolls everything back, and a
+   * failed generation is never counted.
+   */
+  beforeStore?: (trx: Tx, p: Principal) => Promise<unknown>;
+}
+
+export function generationService(deps: RouteDeps, options: GenerationServiceOptions = {}): GenerationService {
   const provider = options.provider ?? providerFromEnv(process.env);
   const cache = options.cache ?? new BrandModelCache();
+  const contexts = new BrandContextCache();
 
   async function brandModel(trx: Tx, versionId: string): Promise<Brand> {
     const model = await cache.get(versionId, () => getBrandVersionModel(trx, versionId));
@@ -110,8 +126,17 @@ export function generationService(deps: RouteDeps, options: { provider?: Provide
     }
   }
 
-  async function store(trx: Tx, p: Principal, prepared: Prepared, input: CreateGenerationInput, result: GenerationResult, source: GenerationSource) {
+  async function store(
+    trx: Tx,
+    p: Principal,
+    prepared: Prepared,
+    input: CreateGenerationInput,
+    result: GenerationResult,
+    source: GenerationSource,
+    guarded = false,
+  ): Promise<CreatedGeneration> {
     const { ctx } = prepared;
+    await options.beforeStore?.(trx, p);
     const id = randomUUID();
     const generation = await insertGenerationAudited(
       trx,
@@ -149,8 +174,16 @@ export function generationService(deps: RouteDeps, options: { provider?: Provide
           source,
         },
       },
+      guarded ? { version: ctx.version, userId: p.userId, roleOverride: ctx.roleOverride } : undefined,
     );
+    if (!generation) throw new StaleContext('the cached brand context no longer holds');
     return { generation, result, brand: { id: ctx.brandId, name: ctx.brandName, version: ctx.version } };
+  }
+
+  /** May the principal author on a brand with this override (without throwing)? */
+  function mayAuthor(p: Principal, ctx: VersionedContext): boolean {
+    const role = p.role === 'owner' ? 'owner' : (ctx.roleOverride ?? p.role);
+    return roleGrants(role, 'author') && (p.kind !== 'token' || p.scopes.includes('generate'));
   }
 
   async function create(
@@ -159,16 +192,37 @@ export function generationService(deps: RouteDeps, options: { provider?: Provide
     source: GenerationSource,
     onBrand?: (brand: BrandGenerationContext) => void,
   ): Promise<CreatedGeneration> {
-    if (provider.deterministic) {
-      return inWorkspace(deps, p, async (trx) => {
-        const prepared = await prepare(trx, p, input, onBrand);
-        return store(trx, p, prepared, input, await run(prepared, input), source);
-      });
+    const key = BrandContextCache.key(p.workspaceId, p.userId, input.brand);
+    const fresh = async (trx: Tx) => {
+      const prepared = await prepare(trx, p, input, onBrand);
+      contexts.set(key, prepared.ctx);
+      return prepared;
+    };
+    if (!provider.deterministic) {
+      const prepared = await inWorkspace(deps, p, fresh);
+      const result = await run(prepared, input);
+      // The brand may have been deleted meanwhile: the foreign key then refuses the row (404).
+      return inWorkspace(deps, p, (trx) => store(trx, p, prepared, input, result, source));
     }
-    const prepared = await inWorkspace(deps, p, (trx) => prepare(trx, p, input, onBrand));
-    const result = await run(prepared, input);
-    // The brand may have been deleted meanwhile: the foreign key then refuses the row (404).
-    return inWorkspace(deps, p, (trx) => store(trx, p, prepared, input, result, source));
+    // Warm path: generate against the cached context; the insert re-checks it in the same
+    // statement. Any failure here (stale context, or an error that a stale version could have
+    // caused) rolls back and is decided again on the fresh path, so staleness never shows.
+    const cached = contexts.get(key);
+    if (cached && mayAuthor(p, cached)) {
+      try {
+        return await inWorkspace(deps, p, async (trx) => {
+          const prepared = { ctx: cached, brand: await brandModel(trx, cached.versionId) };
+          onBrand?.(cached);
+          return store(trx, p, prepared, input, await run(prepared, input), source, true);
+        });
+      } catch {
+        contexts.delete(key);
+      }
+    }
+    return inWorkspace(deps, p, async (trx) => {
+      const prepared = await fresh(trx);
+      return store(trx, p, prepared, input, await run(prepared, input), source);
+    });
   }
 
   return { create, brandModel, cache, provider };

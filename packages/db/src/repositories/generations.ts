@@ -168,46 +168,54 @@ export interface AuditAppend {
 }
 
 /**
- * Stores a new generation (status GENERATED) and its audit event in ONE statement — two
- * data-modifying CTEs — so the request's hot path saves a round trip and the two rows are
- * atomic even outside an explicit transaction. The id is chosen by the caller (a v4 UUID) so
- * the audit payload can name it. The audit row is the same insert `appendAuditEvent` makes
- * (audit_events' own triggers still fire); only the generated columns come back.
+ * A condition the insert re-checks in the same statement: the brand is still at `version` and
+ * the user's per-brand role override is still `roleOverride`. Lets a caller generate against
+ * a cached brand context and store only if that context is still true (else nothing is
+ * written and the caller starts over with a fresh read).
  */
-export async function insertGenerationAudited(trx: Tx, g: NewGeneration & { id: string }, audit: AuditAppend): Promise<Generation> {
-  const row = await trx
-    .with('g', (db) =>
-      db
-        .insertInto('generations')
-        .values({
-          id: g.id,
-          workspace_id: g.workspaceId,
-          brand_id: g.brandId,
-          brand_version_id: g.brandVersionId,
-          author_id: g.authorId,
-          test_type: g.testType,
-          description: g.description,
-          parameters: JSON.stringify(g.parameters),
-          template_id: g.templateId,
-          page_type: g.pageType,
-          provider: g.provider,
-          code: g.code,
-          status: 'GENERATED',
-          findings: JSON.stringify(g.findings),
-          confidence: g.confidence,
-          attempts: JSON.stringify(g.attempts),
-        })
-        .returning(['created_at', 'updated_at']),
+export interface GenerationGuard {
+  version: string;
+  userId: string;
+  roleOverride: WorkspaceRole | null;
+}
+
+/**
+ * Stores a new generation (status GENERATED) and its audit event in ONE statement — two
+ * data-modifying CTEs — so the request's hot path saves round trips and the two rows are
+ * atomic. The id is chosen by the caller (a v4 UUID) so the audit payload can name it. The
+ * audit row is the same insert `appendAuditEvent` makes (audit_events' own triggers still
+ * fire); only the generated columns come back. With a `guard`, nothing is written and
+ * undefined is returned when the guard no longer holds.
+ */
+export async function insertGenerationAudited(
+  trx: Tx,
+  g: NewGeneration & { id: string },
+  audit: AuditAppend,
+  guard?: GenerationGuard,
+): Promise<Generation | undefined> {
+  const condition = guard
+    ? sql`exists (select 1 from brands b where b.id = ${g.brandId}::uuid and b.latest_version = ${guard.version}::text)
+        and coalesce((select r.role from brand_roles r where r.brand_id = ${g.brandId}::uuid and r.user_id = ${guard.userId}::uuid), '')
+          = ${guard.roleOverride ?? ''}::text`
+    : sql`true`;
+  const { rows } = await sql<{ created_at: Date; updated_at: Date }>`
+    with g as (
+      insert into generations (id, workspace_id, brand_id, brand_version_id, author_id, test_type, description, parameters,
+                               template_id, page_type, provider, code, status, findings, confidence, attempts)
+      select ${g.id}::uuid, ${g.workspaceId}::uuid, ${g.brandId}::uuid, ${g.brandVersionId}::uuid, ${g.authorId}::uuid,
+             ${g.testType}::text, ${g.description}::text, ${JSON.stringify(g.parameters)}::jsonb, ${g.templateId}::text,
+             ${g.pageType}::text, ${g.provider}::text, ${g.code}::text, 'GENERATED', ${JSON.stringify(g.findings)}::jsonb,
+             ${g.confidence}::float8, ${JSON.stringify(g.attempts)}::jsonb
+      where ${condition}
+      returning created_at, updated_at
+    ), a as (
+      insert into audit_events (workspace_id, type, actor, payload)
+      select ${g.workspaceId}::uuid, ${audit.type}::text, ${audit.actor}::text, ${JSON.stringify(audit.payload)}::jsonb from g
+      returning seq
     )
-    .with('a', (db) =>
-      db
-        .insertInto('audit_events')
-        .values({ workspace_id: g.workspaceId, type: audit.type, actor: audit.actor, payload: JSON.stringify(audit.payload) })
-        .returning('seq'),
-    )
-    .selectFrom(['g', 'a'])
-    .select(['g.created_at', 'g.updated_at'])
-    .executeTakeFirstOrThrow();
+    select g.created_at, g.updated_at from g, a`.execute(trx);
+  const row = rows[0];
+  if (!row) return undefined;
   const { workspaceId: _w, ...rest } = g;
   return { ...rest, status: 'GENERATED', createdAt: row.created_at, updatedAt: row.updated_at };
 }
