@@ -194,12 +194,22 @@ export async function latestAuditTreeHead(db: AuditDb, logId?: string): Promise<
   return r.rows[0] && toHead(r.rows[0]);
 }
 
-/** Signed heads in tree-size order, optionally only those signed in [fromSeconds, toSeconds). */
-export async function listAuditTreeHeads(db: AuditDb, range: { fromSeconds?: number; toSeconds?: number; logId?: string } = {}): Promise<AuditTreeHead[]> {
-  const r = await sql<HeadRow>`SELECT tree_size, root_hash, timestamp, log_id, signature, note FROM audit_tree_heads
-    WHERE (${range.fromSeconds ?? null}::bigint IS NULL OR timestamp >= ${range.fromSeconds ?? null}::bigint)
-      AND (${range.toSeconds ?? null}::bigint IS NULL OR timestamp < ${range.toSeconds ?? null}::bigint)
+/**
+ * Signed heads in tree-size order, optionally only those signed in [fromSeconds, toSeconds),
+ * of sizes in [minSize, maxSize], or the `newest` ones (still returned in size order).
+ */
+export async function listAuditTreeHeads(
+  db: AuditDb,
+  range: { fromSeconds?: number; toSeconds?: number; logId?: string; minSize?: number; maxSize?: number; newest?: number } = {},
+): Promise<AuditTreeHead[]> {
+  const opt = (v: number | undefined) => (v === undefined ? null : String(v));
+  const r = await sql<HeadRow>`SELECT * FROM (SELECT id, tree_size, root_hash, timestamp, log_id, signature, note FROM audit_tree_heads
+    WHERE (${opt(range.fromSeconds)}::bigint IS NULL OR timestamp >= ${opt(range.fromSeconds)}::bigint)
+      AND (${opt(range.toSeconds)}::bigint IS NULL OR timestamp < ${opt(range.toSeconds)}::bigint)
+      AND (${opt(range.minSize)}::bigint IS NULL OR tree_size >= ${opt(range.minSize)}::bigint)
+      AND (${opt(range.maxSize)}::bigint IS NULL OR tree_size <= ${opt(range.maxSize)}::bigint)
       AND (${range.logId ?? null}::text IS NULL OR log_id = ${range.logId ?? null}::text)
+    ORDER BY tree_size DESC, id DESC ${range.newest === undefined ? sql`` : sql`LIMIT ${range.newest}`}) h
     ORDER BY tree_size, id`.execute(db);
   return r.rows.map(toHead);
 }

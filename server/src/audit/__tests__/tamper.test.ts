@@ -102,6 +102,13 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(kinds(report), ['altered@8', 'head-mismatch@10', 'tree-mismatch@-', 'tree-mismatch@-'].sort());
     });
 
+    it('reports a signed head whose note was rewritten', async () => {
+      await loggedWorkspace();
+      await tamper(h.t.db, sql`UPDATE audit_tree_heads SET note = replace(note, E'\n10\n', E'\n11\n') WHERE tree_size = 10`);
+      const report = await checkAuditLog(h.t.db, signer);
+      assert.deepEqual(kinds(report), ['head-signature@10']);
+    });
+
     it('serves the findings to admins, counts them in /metrics and appends an alert to the workspace log', async () => {
       const { a, ids } = await loggedWorkspace();
       const intact = await call(h.app, 'POST', '/api/v1/audit/tamper/check', { token: a.token });
