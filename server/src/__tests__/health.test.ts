@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { DIALECTS } from '@brandsafe/db/testing';
 import { call, openHarness, type Harness } from './helpers.js';
 
@@ -50,6 +51,14 @@ for (const dialect of DIALECTS) {
         description: doc.data.components.securitySchemes.bearerAuth.description,
       });
       assert.ok(doc.data.paths['/api/v1/brands'].post.requestBody.content['application/json'].schema);
+    });
+
+    it('publishes a document that validates against the OpenAPI 3.1 schema', async () => {
+      const doc = (await call(h.app, 'GET', '/api/openapi.json')).data;
+      const validator = new Validator();
+      const result = await validator.validate(doc);
+      assert.equal(validator.version, '3.1');
+      assert.deepEqual(result, { valid: true });
     });
 
     it('serves interactive docs whose assets all come from this server', async () => {
