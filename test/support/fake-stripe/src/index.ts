@@ -9,5 +9,6 @@
  */
 export { decodeForm, type FormValue } from './form.js';
 export { FakeAccount, FakeStripeError, type FakePrice, type StripeObject } from './objects.js';
+export { HostedPages, type SentWebhook, type WebhookTarget } from './hosted.js';
 export { FAKE_PRICES, FakeStripe, type FakeStripeOptions, type RecordedRequest } from './server.js';
 export { deliverWebhook, makeEvent, signPayload, signedDelivery, type FakeEvent, type SignOptions } from './webhooks.js';

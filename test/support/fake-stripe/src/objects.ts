@@ -201,8 +201,9 @@ export class FakeAccount {
     const customerId = text(params.customer);
     if (!customerId) throw new FakeStripeError(400, 'invalid_request_error', 'Missing required param: customer.', 'parameter_missing', 'customer');
     this.customer(customerId);
-    const session: StripeObject = { id: this.newId('bps'), object: 'billing_portal.session', customer: customerId, created: this.clock(),
-      livemode: false, return_url: text(params.return_url) ?? null, url: `${this.baseUrl()}/portal/${this.seq}` };
+    const id = this.newId('bps');
+    const session: StripeObject = { id, object: 'billing_portal.session', customer: customerId, created: this.clock(),
+      livemode: false, return_url: text(params.return_url) ?? null, url: `${this.baseUrl()}/portal/${id}` };
     this.portalSessions.push(session);
     return session;
   }

@@ -8,7 +8,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeForm, type FormValue } from './form.js';
+import { HostedPages, type SentWebhook, type WebhookTarget } from './hosted.js';
 import { FakeAccount, FakeStripeError, type FakePrice, type StripeObject } from './objects.js';
+import type { FakeEvent } from './webhooks.js';
 
 /** One request as the fake received it. */
 export interface RecordedRequest {
@@ -27,6 +29,8 @@ export interface RecordedRequest {
 export interface FakeStripeOptions {
   readonly secretKey?: string;
   readonly prices?: readonly FakePrice[];
+  /** Where hosted Checkout and Portal send their webhooks (settable later: `fake.webhook = …`). */
+  readonly webhook?: WebhookTarget;
 }
 
 /** The default test prices: Starter and Professional at the catalog's amounts. */
@@ -45,9 +49,13 @@ export class FakeStripe {
   private readonly failures: FakeStripeError[] = [];
   private readonly routes: [string, RegExp, Handler][];
   private lastPort = 0;
+  /** Webhook endpoint for events the hosted pages (and `emit`) send. */
+  webhook: WebhookTarget | null = null;
+  readonly hosted: HostedPages;
 
   private constructor(private readonly server: Server, readonly secretKey: string, prices: readonly FakePrice[]) {
     this.account = new FakeAccount(prices, () => this.url);
+    this.hosted = new HostedPages(this.account, () => this.webhook);
     const a = this.account;
     this.routes = [
       ['POST', /^\/v1\/customers$/, (p) => a.createCustomer(p)],
@@ -65,6 +73,7 @@ export class FakeStripe {
   static async start(options: FakeStripeOptions = {}): Promise<FakeStripe> {
     const server = createServer();
     const fake = new FakeStripe(server, options.secretKey ?? 'sk_test_fake', options.prices ?? FAKE_PRICES);
+    fake.webhook = options.webhook ?? null;
     server.on('request', (req, res) => void fake.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return fake;
@@ -82,6 +91,11 @@ export class FakeStripe {
   /** The SDK's host/port/protocol options pointing here. */
   get endpoint(): { host: string; port: number; protocol: 'http' } {
     return { host: '127.0.0.1', port: this.port, protocol: 'http' };
+  }
+
+  /** Signs and sends an event to the webhook endpoint, as Stripe would; null when none is set. */
+  emit(event: FakeEvent): Promise<SentWebhook | null> {
+    return this.hosted.emit(event);
   }
 
   /** Makes the next request fail with this Stripe error (once). */
@@ -118,6 +132,7 @@ export class FakeStripe {
     const rawBody = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://fake');
     const method = req.method ?? 'GET';
+    if (!url.pathname.startsWith('/v1/') && (await this.hosted.handle(method, url.pathname, res))) return;
     const query = Object.fromEntries(url.searchParams);
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
