@@ -66,6 +66,23 @@ describe('brandsafe audit monitor', () => {
     assert.match(bad.err, /ALERT bad-signature: .*the checkpoint does not verify with the pinned key/);
   });
 
+  it('keeps polling with --interval until an alert', async () => {
+    const log = new FakeLog().append(2);
+    let polls = 0;
+    const io = memoryIo(tree.root);
+    const sleeps: number[] = [];
+    const code = await auditMonitor(['--url', URL, '--state', 'state.json', '--interval', '30'], io, log.fetch(), async (ms) => {
+      sleeps.push(ms);
+      polls += 1;
+      if (polls < 3) log.append(4);
+      else log.override = log.checkpoint(1);
+    });
+    assert.equal(code, 1);
+    assert.deepEqual(sleeps, [30_000, 30_000, 30_000]);
+    assert.equal(io.out().split('\n').filter(Boolean).length, 3);
+    assert.match(io.err(), /ALERT rollback: .*from 10 to 1/);
+  });
+
   it('exits 2 for usage errors and an unreachable log', async () => {
     const io = memoryIo(tree.root);
     assert.equal(await run(['audit', 'monitor'], io, fakeDeps), 2);
