@@ -29,6 +29,8 @@ export interface RecordedRequest {
 export interface FakeStripeOptions {
   readonly secretKey?: string;
   readonly prices?: readonly FakePrice[];
+  /** Port to listen on (default 0: any free port). */
+  readonly port?: number;
   /** Where hosted Checkout and Portal send their webhooks (settable later: `fake.webhook = …`). */
   readonly webhook?: WebhookTarget;
 }
@@ -69,13 +71,16 @@ export class FakeStripe {
     ];
   }
 
-  /** Starts a fake on 127.0.0.1 with an ephemeral port. */
+  /** Starts a fake on 127.0.0.1 (an ephemeral port unless `options.port` is given). */
   static async start(options: FakeStripeOptions = {}): Promise<FakeStripe> {
     const server = createServer();
     const fake = new FakeStripe(server, options.secretKey ?? 'sk_test_fake', options.prices ?? FAKE_PRICES);
     fake.webhook = options.webhook ?? null;
     server.on('request', (req, res) => void fake.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    });
     return fake;
   }
 
