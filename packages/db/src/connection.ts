@@ -24,6 +24,11 @@ export interface DatabaseOptions {
   schema?: string;
   /** pg pool size (default 10). */
   poolSize?: number;
+  /**
+   * PGlite only: start from this dump of a data directory (`dumpDataDir()`), e.g. an already
+   * migrated template — tests use it to skip initdb and migrations for every new database.
+   */
+  loadDataDir?: Blob;
 }
 
 /** An open database: the kysely instance, which engine it runs on, and how to close it. */
@@ -71,15 +76,15 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     throw new DbError('INVALID_CONFIG', `schema must match ${SCHEMA_NAME.source}: ${JSON.stringify(options.schema)}`);
   }
   if (options.url) return openPostgres(options.url, options);
-  return openPGlite(options.dataDir);
+  return openPGlite(options.dataDir, options.loadDataDir);
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<DatabaseConnection> {
+async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<DatabaseConnection> {
   // int8 as a decimal string, as pg returns it, so both dialects give the same values.
   const parsers = { [PG_INT8]: (value: string) => value };
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir, parsers });
+    client = await PGlite.create({ dataDir, parsers, ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (cause) {
     throw new DbError('INVALID_CONFIG', `cannot open PGlite data folder ${dataDir ?? '(memory)'}`, { cause });
   }
