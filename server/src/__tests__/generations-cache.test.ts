@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Brand } from '@brandsafe/brand-kit';
 import { BrandModelCache } from '../generations/brand-cache.js';
 import { BrandContextCache } from '../generations/context-cache.js';
+import { GenerationReadCache } from '../generations/read-cache.js';
 
 const brand = (id: string) => ({ id, name: id, iri: `urn:${id}`, domains: [], pageTypes: [], selectors: [], rules: [], templates: [], rulePacks: [] }) satisfies Brand;
 
@@ -59,5 +60,18 @@ describe('BrandContextCache', () => {
     cache.set('c', ctx('1.0.0'), 0);
     assert.equal(cache.size, 2);
     assert.equal(cache.get('a', 0), undefined);
+  });
+});
+
+describe('GenerationReadCache', () => {
+  it('serves a body within its TTL, per workspace, and forgets it when invalidated', () => {
+    const cache = new GenerationReadCache(1000);
+    cache.set('w1', 'g', '{"a":1}', 0);
+    assert.equal(cache.get('w1', 'g', 999), '{"a":1}');
+    assert.equal(cache.get('w2', 'g', 0), undefined, 'never across workspaces');
+    assert.equal(cache.get('w1', 'g', 1000), undefined, 'expired');
+    cache.set('w1', 'g', '{"a":2}', 0);
+    cache.invalidate('w1', 'g');
+    assert.equal(cache.get('w1', 'g', 1), undefined);
   });
 });

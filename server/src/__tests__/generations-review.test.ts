@@ -26,6 +26,8 @@ for (const dialect of DIALECTS) {
 
     it('walks GENERATED → QA_REVIEW → APPROVED → DEPLOYED with each role, recording transitions and audit events', async () => {
       const g = await generateAs(s, s.tokens.editor);
+      // Read first: the read cache must not hide the moves that follow.
+      assert.equal((await call(s.app, 'GET', `/api/v1/generations/${g.id}`, { token: s.tokens.viewer })).data.status, 'GENERATED');
       const submit = await move(g.id, s.tokens.editor, { to: 'QA_REVIEW' });
       assert.equal(submit.status, 201, JSON.stringify(submit.data));
       assert.equal(submit.data.generation.status, 'QA_REVIEW');
@@ -115,6 +117,7 @@ for (const dialect of DIALECTS) {
     it('stores a correction with its unified diff, re-checks it and replaces the code', async () => {
       const g = await generateAs(s, s.tokens.editor);
       const code = g.code.replace('Free shipping today', 'Free delivery today');
+      assert.equal((await call(s.app, 'GET', `/api/v1/generations/${g.id}`, { token: s.tokens.viewer })).data.code, g.code);
       const r = await correct(g.id, s.tokens.editor, { code, reason: 'copy change from marketing', kind: 'copy' });
       assert.equal(r.status, 201, JSON.stringify(r.data));
       assert.match(r.data.diff, /^--- a\/generation-/m);

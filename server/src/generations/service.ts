@@ -26,6 +26,7 @@ import { inWorkspace } from '../http/auth.js';
 import { conflict, notFound } from '../http/problem.js';
 import { BrandModelCache } from './brand-cache.js';
 import { BrandContextCache, type VersionedContext } from './context-cache.js';
+import { GenerationReadCache } from './read-cache.js';
 import { generationProblem } from './problems.js';
 
 /** A generation request as the API accepts it: the brand by id (REST) or by name (Opal). */
@@ -53,6 +54,8 @@ export interface GenerationService {
   /** The model of a brand version, cached (for approval's re-check). */
   brandModel(trx: Tx, versionId: string): Promise<Brand>;
   readonly cache: BrandModelCache;
+  /** Recent `GET /generations/{id}` bodies; writers invalidate after they commit. */
+  readonly reads: GenerationReadCache;
   readonly provider: Provider;
 }
 
@@ -225,6 +228,6 @@ export function generationService(deps: RouteDeps, options: GenerationServiceOpt
     });
   }
 
-  return { create, brandModel, cache, provider };
+  return { create, brandModel, cache, reads: new GenerationReadCache(), provider };
 }
 

@@ -147,6 +147,7 @@ export function generationReviewRoutes(deps: RouteDeps, service: GenerationServi
         });
         return { t, g: { ...g, status: to, updatedAt: new Date() } };
       });
+      service.reads.invalidate(p.workspaceId, id);
       return c.json({ ...transitionJson(result.t), generation: summaryJson(result.g) }, 201);
     },
   );
@@ -194,6 +195,7 @@ export function generationReviewRoutes(deps: RouteDeps, service: GenerationServi
         });
         return { correction, g: { ...g, code, findings, updatedAt: new Date() } };
       });
+      service.reads.invalidate(p.workspaceId, id);
       return c.json({ ...correctionJson(result.correction), generation: summaryJson(result.g) }, 201);
     },
   );

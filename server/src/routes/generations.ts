@@ -125,9 +125,16 @@ export function generationRoutes(deps: RouteDeps, service: GenerationService = g
       const p = principalOf(c);
       requireAction(p, 'read');
       const { id } = c.req.valid('param');
+      // The body is already the documented JSON (serialized once, then cached), so it is sent as
+      // is; `never` tells the typed route that this Response is the declared 200.
+      const send = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) as never;
+      const hit = service.reads.get(p.workspaceId, id);
+      if (hit !== undefined) return send(hit);
       const found = await inWorkspace(deps, p, (trx) => getGenerationDetail(trx, id));
       if (!found) throw notFound('generation');
-      return c.json(detailJson(found.generation, found.transitions, found.corrections), 200);
+      const body = JSON.stringify(detailJson(found.generation, found.transitions, found.corrections));
+      service.reads.set(p.workspaceId, id, body);
+      return send(body);
     },
   );
 
