@@ -128,3 +128,14 @@ function store(trx: Tx): BillingStore {
 export function pgBillingRepository(db: Kysely<Database>): BillingRepository {
   return { transaction: (work) => withoutWorkspace(db, (trx) => work(store(trx))) };
 }
+
+/**
+ * Sets a workspace's limit overrides (a sales deal, a support grant, the demo workspace). Runs on
+ * the privileged connection: tenants can read their overrides but never write them.
+ * @example await grantQuotaOverrides(db, demoWorkspaceId, { generation: null, requestsPerMinute: 6000, burst: 1000 }, 'demo')
+ */
+export async function grantQuotaOverrides(db: Kysely<Database>, workspaceId: string, overrides: LimitOverrides, reason: string): Promise<void> {
+  if (!isUuid(workspaceId)) throw new Error(`not a workspace id: ${JSON.stringify(workspaceId)}`);
+  await sql`INSERT INTO quota_overrides (workspace_id, overrides, reason) VALUES (${workspaceId}, ${JSON.stringify(overrides)}::jsonb, ${reason})
+    ON CONFLICT (workspace_id) DO UPDATE SET overrides = EXCLUDED.overrides, reason = EXCLUDED.reason, updated_at = now()`.execute(db);
+}

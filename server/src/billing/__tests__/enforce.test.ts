@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { ProblemError } from '../../http/problem.js';
 import { assertCountQuota, consumeGeneration, takeRateToken } from '../enforce.js';
 import { BillingProblem } from '../problems.js';
+import { grantQuotaOverrides } from '../store.js';
 import { openBillingHarness, routeDeps, send, type BillingHarness } from './harness.js';
 import { requireAuth } from '../../http/auth.js';
 import { onError } from '../../http/errors.js';
@@ -25,9 +26,7 @@ for (const dialect of DIALECTS) {
       await h.t.destroy();
     });
 
-    const setOverrides = (workspaceId: string, overrides: Record<string, number | null>) =>
-      sql`INSERT INTO quota_overrides (workspace_id, overrides) VALUES (${workspaceId}, ${JSON.stringify(overrides)}::jsonb)
-        ON CONFLICT (workspace_id) DO UPDATE SET overrides = EXCLUDED.overrides`.execute(h.t.db);
+    const setOverrides = (workspaceId: string, overrides: Record<string, number | null>) => grantQuotaOverrides(h.t.db, workspaceId, overrides, 'test');
 
     /** One "generation": count it, store its stand-in row, fail afterwards when told to. */
     const generate = (workspaceId: string, fail = false) =>
