@@ -19,6 +19,9 @@ import { createMetrics } from './http/metrics.js';
 import { ProblemError } from './http/problem.js';
 import { routeGroup } from './http/route-group.js';
 import { outboxOnly } from './mail/dispatcher.js';
+import { auditRoutes } from './routes/audit.js';
+import { auditKeyRoutes } from './routes/audit-key.js';
+import { auditRecordRoutes } from './routes/audit-records.js';
 import { authRoutes } from './routes/auth.js';
 import { brandRoutes } from './routes/brands.js';
 import { brandGraphRoutes } from './routes/brand-graph.js';
@@ -27,6 +30,7 @@ import { healthRoutes } from './routes/health.js';
 import { memberRoutes } from './routes/members.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { mountGenerationApi } from './generations/mount.js';
 
 export const DEFAULT_OPTIONS: AppOptions = {
   bodyLimitBytes: 1024 * 1024,
@@ -49,6 +53,10 @@ function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   app.route('/api/v1/invitations', invitationRoutes(deps));
   app.route('/api/v1/brands', brandRoutes(deps));
   app.route('/api/v1/brands', brandGraphRoutes(deps));
+  app.route('/api/v1/audit', auditRoutes(deps));
+  app.route('/api/v1/audit', auditRecordRoutes(deps));
+  app.route('/.well-known', auditKeyRoutes(deps));
+  mountGenerationApi(app, deps);
 }
 
 /** Resolves @brandsafe/brand-kit's `loadBrand` once, if that package exports it. */
