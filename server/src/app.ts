@@ -31,6 +31,7 @@ import { memberRoutes } from './routes/members.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { mountGenerationApi } from './generations/mount.js';
+import { billingRoutes } from './routes/billing.js';
 
 export const DEFAULT_OPTIONS: AppOptions = {
   bodyLimitBytes: 1024 * 1024,
@@ -57,6 +58,7 @@ function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   app.route('/api/v1/audit', auditRecordRoutes(deps));
   app.route('/.well-known', auditKeyRoutes(deps));
   mountGenerationApi(app, deps);
+  app.route('/', billingRoutes(deps));
 }
 
 /** Resolves @brandsafe/brand-kit's `loadBrand` once, if that package exports it. */
@@ -72,7 +74,7 @@ function defaultBrandLoader(): () => Promise<BrandLoader | undefined> {
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? pino({ level: 'silent' });
   const options: AppOptions = { ...DEFAULT_OPTIONS, ...deps.options };
-  const metrics = createMetrics(deps.logger !== undefined);
+  const metrics = createMetrics(deps.processMetrics ?? false);
   const routeDeps: RouteDeps = {
     db: deps.db,
     logger,
@@ -95,7 +97,18 @@ export function createApp(deps: AppDeps) {
     const seconds = (performance.now() - started) / 1000;
     metrics.requests.inc({ method: c.req.method, route, status: String(c.res.status) });
     metrics.duration.observe({ method: c.req.method, route }, seconds);
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) }, 'request');
+    const p = c.get('principal');
+    log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        route,
+        status: c.res.status,
+        ms: Math.round(seconds * 1000),
+        ...(p ? { workspaceId: p.workspaceId, userId: p.userId, via: p.kind } : {}),
+      },
+      'request',
+    );
   });
   const jsonLimit = bodyLimit({ maxSize: options.bodyLimitBytes, onError: (c) => tooLarge(c, options.bodyLimitBytes) });
   const graphLimit = bodyLimit({ maxSize: options.graphLimitBytes, onError: (c) => tooLarge(c, options.graphLimitBytes) });

@@ -56,6 +56,8 @@ export interface AppDeps {
    */
   loadBrand?: BrandLoader | null;
   options?: Partial<AppOptions>;
+  /** Add Node's process metrics (CPU, memory, event loop) to `/metrics` (main.ts does). */
+  processMetrics?: boolean;
 }
 
 /** Dependencies with every default resolved, as route modules see them. */

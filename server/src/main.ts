@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     db: conn.db,
     ping: conn.ping,
     logger,
+    processMetrics: true,
     emails,
     options: {
       publicUrl: config.publicUrl,
