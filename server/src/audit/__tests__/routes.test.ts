@@ -20,9 +20,11 @@ for (const dialect of DIALECTS) {
   describe(`audit log API (${dialect})`, () => {
     let h: Harness;
     const signer = testSigner();
+    let service: AuditLogService;
     before(async () => {
       h = await openHarness(dialect);
-      registerAuditLog(h.t.db, new AuditLogService(h.t.db, signer, { headIntervalMs: 3_600_000 }));
+      service = new AuditLogService(h.t.db, signer, { headIntervalMs: 3_600_000 });
+      registerAuditLog(h.t.db, service);
     });
     after(async () => {
       await h.t.destroy();
@@ -143,6 +145,22 @@ for (const dialect of DIALECTS) {
       }
       const reversed = await call(h.app, 'GET', `/api/v1/audit/export?from=${encodeURIComponent(end)}&to=${encodeURIComponent(start)}`, { token: a.token });
       assert.equal(reversed.status, 400);
+    });
+
+    it('answers 409 with Retry-After when an event cannot be put in a signed head yet', async () => {
+      const a = await signup(h.app);
+      const id = (await call(h.app, 'GET', '/api/v1/audit/events?limit=1', { token: a.token })).data.items[0].id;
+      const stalled = new AuditLogService(h.t.db, signer);
+      stalled.integrator.integrate = async () => ({ appended: 0, treeSize: 0 }); // e.g. another process holds the log
+      registerAuditLog(h.t.db, stalled);
+      try {
+        const r = await call(h.app, 'GET', `/api/v1/audit/receipts/${id}`, { token: a.token });
+        assert.equal(r.status, 409);
+        assert.equal(r.headers.get('retry-after'), '1');
+        assert.equal(r.data.code, 'CONFLICT');
+      } finally {
+        registerAuditLog(h.t.db, service);
+      }
     });
 
     it('answers 503 on the audit routes when no audit log runs for the database', () => {
