@@ -80,3 +80,32 @@ export function billingSummary(billing: WorkspaceBilling, counts: Record<QuotaKi
     usage: { generation: usage('generation'), brand: usage('brand'), member: usage('member'), api_token: usage('api_token') },
   };
 }
+
+export const UsageSeriesSchema = z
+  .object({
+    period: z.object({ start: z.string(), end: z.string() }),
+    limit: Limit,
+    used: z.number().int(),
+    days: z.array(z.object({ date: z.string().openapi({ example: '2026-11-24' }), generations: z.number().int() })),
+  })
+  .openapi('UsageSeries');
+
+/** Generations per UTC day of the current period (every day present, zeros included). */
+export async function usageSeries(trx: Tx, workspaceId: string, billing: WorkspaceBilling): Promise<z.infer<typeof UsageSeriesSchema>> {
+  const { start, end } = billing.period;
+  const { rows } = await sql<{ day: string; n: number }>`SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS n
+    FROM generations WHERE workspace_id = ${workspaceId} AND created_at >= ${start} AND created_at < ${end} GROUP BY 1`.execute(trx);
+  const byDay = new Map(rows.map((r) => [r.day, Number(r.n)]));
+  const days: { date: string; generations: number }[] = [];
+  const last = Math.min(end.getTime(), Date.now() + 86_400_000);
+  for (let t = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()); t < last && days.length < 62; t += 86_400_000) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    days.push({ date, generations: byDay.get(date) ?? 0 });
+  }
+  return {
+    period: { start: start.toISOString(), end: end.toISOString() },
+    limit: billing.limits.generation,
+    used: await periodUsage(trx, workspaceId, 'generation', start),
+    days,
+  };
+}

@@ -17,7 +17,7 @@ import { loadWorkspaceBilling } from '../billing/enforce.js';
 import { BillingProblem } from '../billing/problems.js';
 import { getSubscription, pgBillingRepository } from '../billing/store.js';
 import { billingServicesFromEnv, type BillingServices } from '../billing/services.js';
-import { BillingSummarySchema, PlanSchema, billingSummary, planJson, usageCounts } from '../billing/summary.js';
+import { BillingSummarySchema, PlanSchema, UsageSeriesSchema, billingSummary, planJson, usageCounts, usageSeries } from '../billing/summary.js';
 import { checkoutFlow, stripeProblem } from '../billing/checkout.js';
 
 const SelfServePlan = z.enum(PLAN_IDS.filter((p) => p !== 'enterprise') as [PlanId, ...PlanId[]]).openapi('SelfServePlan');
@@ -67,6 +67,19 @@ export function billingRoutes(deps: RouteDeps, services: BillingServices = billi
       const body = await inWorkspace(deps, p, async (trx) => {
         const billing = await loadWorkspaceBilling(trx, p.workspaceId, services.now(), services.billingUrl);
         return billingSummary(billing, await usageCounts(trx, p.workspaceId, billing.period.start), services.stripe !== null);
+      });
+      return c.json(body, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/v1/billing/usage', tags: ['billing'], summary: 'Generations per day this billing period, for the usage chart',
+      security: BEARER, middleware: auth, responses: { 200: json(UsageSeriesSchema, 'Daily counts (UTC days) and the period quota'), 401: ERRORS[401] } }),
+    async (c) => {
+      const p = principalOf(c);
+      const body = await inWorkspace(deps, p, async (trx) => {
+        const billing = await loadWorkspaceBilling(trx, p.workspaceId, services.now(), services.billingUrl);
+        return usageSeries(trx, p.workspaceId, billing);
       });
       return c.json(body, 200);
     },

@@ -60,6 +60,11 @@ for (const dialect of DIALECTS) {
       assert.equal(await stored(), before + 2);
       const usage = (await send(h.billing, 'GET', '/api/v1/billing', { token: seeded.tokens.owner })).data.usage.generation;
       assert.deepEqual(usage, { used: 2, limit: 2 });
+      const series = (await send(h.billing, 'GET', '/api/v1/billing/usage', { token: seeded.tokens.viewer })).data;
+      assert.deepEqual([series.used, series.limit], [2, 2]);
+      const today = new Date().toISOString().slice(0, 10);
+      assert.equal(series.days.at(-1).date >= today, true);
+      assert.ok(series.days.find((d: { date: string; generations: number }) => d.date === today).generations >= 2);
     });
 
     it('serves exactly the limit to a burst of parallel requests', async function () {
