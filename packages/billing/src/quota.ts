@@ -98,25 +98,26 @@ export function assertQuota(input: QuotaCheck): QuotaOk {
 
 /**
  * The one statement that consumes quota under concurrency. Checking with {@link checkQuota} and
- * then incrementing is a race (two requests both read 99 of 100); instead the server increments
- * only while under the limit, in one statement, and reads the verdict from the row count:
+ * then incrementing is a race (two requests both read 99 of 100); instead the server counts only
+ * while under the limit, in one statement, and reads the verdict from the row count:
  *
  * - `$1` workspace id, `$2` quota kind, `$3` period start (the first instant of the billing
- *   period; `'epoch'` for kinds that do not reset), `$4` the limit (NULL = unlimited),
- *   `$5` the increment.
+ *   period), `$4` the limit (NULL = unlimited), `$5` the increment.
  * - One row returned: consumed, `count` is the new usage. No row: the limit is reached; read the
- *   current usage for the 402 body. The row is created first with `INSERT … ON CONFLICT DO
- *   NOTHING`, so the UPDATE always has a row to lock: concurrent UPDATEs on one row serialize on
- *   its row lock, and each re-checks `count + $5 <= $4` on the latest version (READ COMMITTED
- *   re-evaluates the WHERE clause after the lock wait), so N parallel requests against a limit
- *   M consume exactly min(N, M) — no over-count, no under-count.
+ *   current usage (`QUOTA_CONSUME_SQL.usage`) for the 402 body.
+ * - The first use of a period inserts the row; every later one takes the ON CONFLICT path, which
+ *   locks the row and evaluates the DO UPDATE's WHERE on its newest version (PostgreSQL's
+ *   INSERT … ON CONFLICT guarantees an atomic insert-or-update outcome). Concurrent requests
+ *   therefore serialize on the row, each sees the others' increments, and N parallel requests
+ *   against a limit M consume exactly min(N, M) — no over-count, no under-count.
  * - Run it in the same transaction as the generation insert, so a failed generation rolls the
- *   count back.
+ *   count back; the row lock is held to commit, so run it as late as possible.
  */
 export const QUOTA_CONSUME_SQL = {
-  ensureRow: `INSERT INTO usage_counters (workspace_id, kind, period_start, count)
-VALUES ($1, $2, $3, 0) ON CONFLICT (workspace_id, kind, period_start) DO NOTHING`,
-  consume: `UPDATE usage_counters SET count = count + $5, updated_at = now()
-WHERE workspace_id = $1 AND kind = $2 AND period_start = $3 AND ($4::integer IS NULL OR count + $5 <= $4)
+  consume: `INSERT INTO usage_counters AS u (workspace_id, kind, period_start, count)
+SELECT $1::uuid, $2::text, $3::timestamptz, $5::integer WHERE $4::integer IS NULL OR $5::integer <= $4::integer
+ON CONFLICT (workspace_id, kind, period_start) DO UPDATE SET count = u.count + EXCLUDED.count, updated_at = now()
+WHERE $4::integer IS NULL OR u.count + EXCLUDED.count <= $4::integer
 RETURNING count`,
+  usage: `SELECT count FROM usage_counters WHERE workspace_id = $1::uuid AND kind = $2::text AND period_start = $3::timestamptz`,
 } as const;

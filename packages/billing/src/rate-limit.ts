@@ -66,22 +66,19 @@ export function takeToken(state: BucketState | null, policy: RatePolicy, nowMs: 
 
 /**
  * {@link takeToken} as one statement on a `rate_buckets (workspace_id PK, tokens double precision,
- * updated_at timestamptz)` row, using the database clock so every API process agrees:
- * `$1` workspace id, `$2` capacity, `$3` refill per second, `$4` cost. Run `ensureRow` then
- * `take`. One row back = allowed (`tokens` left). No row = refused: run `peek` for
- * `Retry-After = ceil(($4 - tokens) / $3)`. Concurrent requests serialize on the row lock and
- * each re-evaluates the refill on the latest row (READ COMMITTED), so the bucket never goes
- * below zero however many processes share it.
+ * updated_at timestamptz)` row, on the database clock so every API process agrees:
+ * `$1` workspace id, `$2` capacity, `$3` refill per second, `$4` cost. One row back = allowed
+ * (`tokens` left); no row = refused: run `peek` for `Retry-After = ceil(($4 - tokens) / $3)`.
+ * The first request inserts a full bucket minus its cost; later ones take the ON CONFLICT path,
+ * which locks the row and re-evaluates the refill on its newest version, so the bucket never
+ * goes below zero however many processes share it.
  */
+const REFILL = `LEAST($2::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - b.updated_at)) * $3::float8)`;
 export const RATE_LIMIT_SQL = {
-  ensureRow: `INSERT INTO rate_buckets (workspace_id, tokens, updated_at) VALUES ($1, $2, clock_timestamp())
-ON CONFLICT (workspace_id) DO NOTHING`,
-  take: `UPDATE rate_buckets SET
-  tokens = LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - updated_at)) * $3::float8) - $4::float8,
-  updated_at = GREATEST(updated_at, clock_timestamp())
-WHERE workspace_id = $1
-  AND LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - updated_at)) * $3::float8) >= $4::float8
+  take: `INSERT INTO rate_buckets AS b (workspace_id, tokens, updated_at)
+SELECT $1::uuid, $2::float8 - $4::float8, clock_timestamp() WHERE $4::float8 <= $2::float8
+ON CONFLICT (workspace_id) DO UPDATE SET tokens = ${REFILL} - $4::float8, updated_at = GREATEST(b.updated_at, clock_timestamp())
+WHERE ${REFILL} >= $4::float8
 RETURNING tokens`,
-  peek: `SELECT LEAST($2::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - updated_at)) * $3::float8) AS tokens
-FROM rate_buckets WHERE workspace_id = $1`,
+  peek: `SELECT ${REFILL} AS tokens FROM rate_buckets b WHERE b.workspace_id = $1::uuid`,
 } as const;

@@ -16,7 +16,7 @@ import {
 } from '@brandsafe/billing';
 import { withWorkspace, type Database, type Tx } from '@brandsafe/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import { getQuotaOverrides, getSubscription } from './store.js';
+import { getBillingRecord } from './store.js';
 import { BillingProblem, quotaProblem, rateLimitedProblem } from './problems.js';
 
 /** Everything billing knows about a workspace at one instant. */
@@ -29,8 +29,7 @@ export interface WorkspaceBilling {
 
 /** Loads the workspace's record, limits (plan + overrides), state and usage period. */
 export async function loadWorkspaceBilling(trx: Tx, workspaceId: string, now: Date, billingUrl?: string): Promise<WorkspaceBilling> {
-  const subscription = await getSubscription(trx, workspaceId);
-  const overrides = await getQuotaOverrides(trx, workspaceId);
+  const { subscription, overrides } = await getBillingRecord(trx, workspaceId);
   const state = billingState(subscription, now, billingUrl ? { billingUrl } : {});
   return { subscription, limits: effectiveLimits(subscription?.plan ?? 'starter', overrides), state, period: usagePeriod(subscription, now) };
 }
@@ -45,7 +44,6 @@ async function exec<R>(trx: Tx, text: string, params: readonly unknown[]): Promi
  * statements of QUOTA_CONSUME_SQL, so the documented SQL and the running SQL are one text.
  */
 export async function consumeQuota(trx: Tx, workspaceId: string, kind: QuotaKind, periodStart: Date, limit: number | null, n = 1): Promise<{ ok: true; count: number } | { ok: false; usage: number }> {
-  await exec(trx, QUOTA_CONSUME_SQL.ensureRow, [workspaceId, kind, periodStart]);
   const rows = await exec<{ count: number }>(trx, QUOTA_CONSUME_SQL.consume, [workspaceId, kind, periodStart, limit, n]);
   if (rows[0]) return { ok: true, count: Number(rows[0].count) };
   return { ok: false, usage: await periodUsage(trx, workspaceId, kind, periodStart) };
@@ -53,8 +51,7 @@ export async function consumeQuota(trx: Tx, workspaceId: string, kind: QuotaKind
 
 /** The counter's value for a period (0 when nothing was counted yet). */
 export async function periodUsage(trx: Tx, workspaceId: string, kind: QuotaKind, periodStart: Date): Promise<number> {
-  const { rows } = await sql<{ count: number }>`SELECT count FROM usage_counters
-    WHERE workspace_id = ${workspaceId} AND kind = ${kind} AND period_start = ${periodStart}`.execute(trx);
+  const rows = await exec<{ count: number }>(trx, QUOTA_CONSUME_SQL.usage, [workspaceId, kind, periodStart]);
   return Number(rows[0]?.count ?? 0);
 }
 
@@ -107,7 +104,6 @@ export async function takeRateToken(db: Kysely<Database>, workspaceId: string, l
   return withWorkspace(db, workspaceId, async (trx) => {
     const policy = ratePolicy(limits ?? (await loadWorkspaceBilling(trx, workspaceId, new Date())).limits);
     const params = [workspaceId, policy.capacity, policy.refillPerSecond, 1];
-    await exec(trx, RATE_LIMIT_SQL.ensureRow, params.slice(0, 2));
     const taken = await exec<{ tokens: number }>(trx, RATE_LIMIT_SQL.take, params);
     if (taken[0]) return { remaining: Math.floor(Number(taken[0].tokens)) };
     const peek = await exec<{ tokens: number }>(trx, RATE_LIMIT_SQL.peek, params.slice(0, 3));

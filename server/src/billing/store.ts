@@ -78,6 +78,19 @@ export async function getQuotaOverrides(trx: Tx, workspaceId: string): Promise<L
   return rows[0]?.overrides ?? {};
 }
 
+/** The record and the overrides in one round trip (the generation hot path reads both). */
+export async function getBillingRecord(trx: Tx, workspaceId: string): Promise<{ subscription: WorkspaceSubscription | null; overrides: LimitOverrides }> {
+  const { rows } = await sql<Partial<SubscriptionRow> & { overrides: LimitOverrides | null }>`SELECT s.*, o.overrides
+    FROM (SELECT ${workspaceId}::uuid AS id) w
+    LEFT JOIN subscriptions s ON s.workspace_id = w.id
+    LEFT JOIN quota_overrides o ON o.workspace_id = w.id`.execute(trx);
+  const row = rows[0];
+  return {
+    subscription: row?.workspace_id ? toWorkspaceSubscription(row as SubscriptionRow) : null,
+    overrides: row?.overrides ?? {},
+  };
+}
+
 /** Binds a webhook transaction to one workspace; refuses to rebind to another. */
 function binder(trx: Tx) {
   let bound: string | null = null;
