@@ -1,6 +1,7 @@
 /**
  * API throughput (issue 4 "Speed"): autocannon against the server in a child process, 50
- * connections, 10 s per scenario (override: --duration S --connections N --pool N), on PGlite and — when
+ * connections, 10 s per scenario (override: --duration S --connections N --pool N; --only s1,s2 and
+ * --targets hello,pglite,postgres narrow the run), on PGlite and — when
  * DATABASE_URL is set — PostgreSQL, next to a hello-world Hono server (the ceiling) in the same
  * run. Request logging is at `warn`, so the figures are the API's work, not log I/O.
  *
@@ -99,20 +100,29 @@ interface Row {
   bad: number;
 }
 
-async function load(target: Target, scenario: string, opts: autocannon.Options): Promise<Row> {
+/** `--only a,b` runs only those scenarios (and `--targets hello,postgres` only those targets). */
+const only = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? new Set((args[i + 1] ?? '').split(',')) : undefined;
+};
+
+async function load(target: Target, scenario: string, opts: autocannon.Options): Promise<Row | undefined> {
+  if (scenario !== 'hello-world' && only('only') && !only('only')?.has(scenario)) return undefined;
   const r = await autocannon({ connections: opt('connections', 50), duration: opt('duration', 10), ...opts });
   return { target, scenario, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts };
 }
 
 async function run(): Promise<void> {
-  const targets: Target[] = ['hello', 'pglite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
+  const all: Target[] = ['hello', 'pglite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
+  const targets = all.filter((t) => only('targets')?.has(t) ?? true);
   const rows: Row[] = [];
+  const push = (row: Row | undefined) => void (row && rows.push(row));
   for (const target of targets) {
     const { child, ready } = await startChild(target);
     const base = `http://127.0.0.1:${ready.port}`;
     try {
       if (target === 'hello') {
-        rows.push(await load(target, 'hello-world', { url: `${base}/` }));
+        push(await load(target, 'hello-world', { url: `${base}/` }));
         continue;
       }
       const headers = { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json' };
@@ -120,10 +130,10 @@ async function run(): Promise<void> {
       // Warm-up (JIT, connection pool, caches), not measured.
       await autocannon({ url: `${base}/api/v1/brands`, headers, connections: 10, duration: 2 });
       await autocannon({ url: `${base}/api/v1/generations`, method: 'POST', headers, body: generateBody, connections: 10, duration: 2 });
-      rows.push(await load(target, 'read-list', { url: `${base}/api/v1/brands`, headers }));
-      rows.push(await load(target, 'read-one', { url: `${base}/api/v1/brands/${ready.brandId}`, headers }));
+      push(await load(target, 'read-list', { url: `${base}/api/v1/brands`, headers }));
+      push(await load(target, 'read-one', { url: `${base}/api/v1/brands/${ready.brandId}`, headers }));
       let n = 0;
-      rows.push(
+      push(
         await load(target, 'write-audit', {
           url: `${base}/api/v1/brands`,
           method: 'POST',
@@ -131,8 +141,8 @@ async function run(): Promise<void> {
           requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ name: `bench-${process.pid}-${n++}` }) }) }],
         }),
       );
-      rows.push(await load(target, 'gen-read', { url: `${base}/api/v1/generations/${ready.generationId}`, headers }));
-      rows.push(await load(target, 'generate', { url: `${base}/api/v1/generations`, method: 'POST', headers, body: generateBody }));
+      push(await load(target, 'gen-read', { url: `${base}/api/v1/generations/${ready.generationId}`, headers }));
+      push(await load(target, 'generate', { url: `${base}/api/v1/generations`, method: 'POST', headers, body: generateBody }));
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
