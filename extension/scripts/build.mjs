@@ -13,7 +13,7 @@ const here = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(here, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, minify: true, conditions: ['source'], logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, minify: !process.env.BRANDSAFE_NO_MINIFY, conditions: ['source'], logLevel: 'warning' };
 
 await build({ ...common, entryPoints: [join(here, 'src', 'extension.ts')], format: 'cjs', external: ['vscode'], outfile: join(dist, 'extension.js') });
 await build({

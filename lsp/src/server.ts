@@ -43,6 +43,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let pullConfiguration = false;
   let watchFiles = false;
   let workDoneProgress = false;
+  let workspaceFolderEvents = false;
   let globalSettings: Settings = { ...DEFAULT_SETTINGS };
   const settingsCache = new Map<string, Promise<Settings>>();
   const problems = new Map<string, number>();
@@ -119,6 +120,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     pullConfiguration = caps.workspace?.configuration === true;
     watchFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workDoneProgress = caps.window?.workDoneProgress === true;
+    workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     const root = params.rootUri ? uriToPath(params.rootUri) : undefined;
     if (folders.length === 0 && root) folders = [root];
@@ -144,6 +146,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.ttl' }] })
         .catch(() => undefined);
     }
+    if (!workspaceFolderEvents) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
       folders = folders.filter((f) => !removed.has(f));

@@ -1,5 +1,5 @@
 /**
- * Validation of open documents: debounced per document, never publishing a result for a version
+ * Validation of open documents: coalesced per document, never publishing a result for a version
  * older than the document's current one (each run remembers the version it checked and drops its
  * result when the document moved on), and recording fixes for code actions as it goes.
  */
@@ -10,11 +10,7 @@ import type { FixRecord, RecordEntry } from './code-actions.js';
 import { failureDiagnostic, findingToDiagnostic, problemToDiagnostic } from './diagnostics.js';
 import type { Engine } from './engine.js';
 import { documentKind, uriToPath } from './languages.js';
-import { detectPageType } from './selector-context.js';
 import type { Settings } from './settings.js';
-
-/** Upper bound of the debounce: a slow check never delays the next one by more than this. */
-const MAX_DEBOUNCE_MS = 200;
 
 export interface ValidationOutcome {
   diagnostics: Diagnostic[];
@@ -68,10 +64,11 @@ export async function checkText(
       failureDiagnostic(`brandsafe: ${failure}; brand rules are skipped until it is fixed.`, DiagnosticSeverity.Warning),
     );
   }
-  const pageType = detectPageType(doc.text);
+  // The options are exactly the CLI's (`brandsafe check` without --page-type), so the editor shows
+  // the same findings as the command line for the same text and brand.
   const result = opts.engine.check(
     { text: doc.text, language: kind.language, ...(path ? { filename: path } : {}) },
-    { brand: brand?.brand, rules: settings.rules, ...(pageType ? { pageType } : {}) },
+    { brand: brand?.brand, rules: settings.rules },
   );
   const items = result.findings.map((finding) => ({ finding, diagnostic: findingToDiagnostic(finding) }));
   diagnostics.push(...items.map((item) => item.diagnostic));
@@ -80,8 +77,10 @@ export async function checkText(
 
 export class Validator {
   readonly #opts: ValidatorOptions;
-  readonly #timers = new Map<string, NodeJS.Timeout>();
-  readonly #lastDuration = new Map<string, number>();
+  /** Documents with a check queued for the next turn of the event loop. */
+  readonly #queued = new Map<string, NodeJS.Immediate>();
+  /** Documents being checked now, and whether they changed meanwhile (dirty). */
+  readonly #running = new Map<string, boolean>();
   /** Brand discovery per directory, cleared when brand files appear or disappear. */
   readonly #discovery = new Map<string, Promise<string | undefined>>();
 
@@ -94,18 +93,36 @@ export class Validator {
     this.#discovery.clear();
   }
 
-  /** Validate soon; bursts of edits collapse into one check, delayed by as long as the last check took. */
+  /**
+   * Check soon. The debounce adapts to the load instead of waiting a fixed time: every change
+   * that arrives before the queued check starts (the same read from the client) joins it, and
+   * changes that arrive while a check runs make exactly one more check when it ends. So an idle
+   * server answers a keystroke at once, and a busy one never queues more than one check per file.
+   */
   schedule(uri: string): void {
-    const pending = this.#timers.get(uri);
-    if (pending) clearTimeout(pending);
-    const delay = Math.min(this.#lastDuration.get(uri) ?? 0, MAX_DEBOUNCE_MS);
-    this.#timers.set(
+    if (this.#running.has(uri)) {
+      this.#running.set(uri, true);
+      return;
+    }
+    if (this.#queued.has(uri)) return;
+    this.#queued.set(
       uri,
-      setTimeout(() => {
-        this.#timers.delete(uri);
-        void this.validate(uri);
-      }, delay),
+      setImmediate(() => {
+        this.#queued.delete(uri);
+        void this.#run(uri);
+      }),
     );
+  }
+
+  async #run(uri: string): Promise<void> {
+    this.#running.set(uri, false);
+    try {
+      await this.validate(uri);
+    } finally {
+      const dirty = this.#running.get(uri);
+      this.#running.delete(uri);
+      if (dirty) this.schedule(uri);
+    }
   }
 
   scheduleAll(): void {
@@ -113,10 +130,9 @@ export class Validator {
   }
 
   cancel(uri: string): void {
-    const pending = this.#timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.#timers.delete(uri);
-    this.#lastDuration.delete(uri);
+    const queued = this.#queued.get(uri);
+    if (queued) clearImmediate(queued);
+    this.#queued.delete(uri);
   }
 
   #discover(folder: string | undefined) {
@@ -137,7 +153,6 @@ export class Validator {
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
-    const started = performance.now();
     let outcome: ValidationOutcome & { items: RecordEntry[] };
     try {
       const settings = await this.#opts.settings(uri);
@@ -161,7 +176,6 @@ export class Validator {
         failure: reason,
       };
     }
-    this.#lastDuration.set(uri, performance.now() - started);
     // A newer version exists (or the document closed): its own validation will publish.
     if (documents.get(uri)?.version !== version) return;
     record.set(uri, version, outcome.items);

@@ -1,0 +1,248 @@
+/**
+ * Language server benchmark (issue 3): edit-to-diagnostics latency over the protocol and memory.
+ *
+ * - 200 single-character edits (insert, then delete, in a comment) on a 500-line and a 5,000-line
+ *   variation file made of the Northwind example variations; latency = didChange sent → the
+ *   publishDiagnostics for that edit received. Edits are sequential (one in flight), so every
+ *   edit is measured on its own.
+ * - The same edits, same files, same run, against ESLint's language server
+ *   (vscode-eslint-language-server from vscode-langservers-extracted) with comparable core rules.
+ * - Server RSS with the example brand and 100 open documents.
+ *
+ * Run: node --import tsx --conditions source scripts/bench/lsp.ts
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+
+/** Variation code of `lines` lines: the example variations repeated, each copy in its own block. */
+function variationOfLines(lines: number, sources: string[]): string {
+  const out: string[] = ['// brandsafe-page: product-detail', '// typing happens on the next line', '// '];
+  for (let i = 0; ; i++) {
+    const body = sources[i % sources.length]!.trimEnd().split('\n');
+    if (out.length + body.length + 2 > lines) break;
+    out.push('{', ...body, '}');
+  }
+  while (out.length < lines) out.push('// end');
+  return out.join('\n') + '\n';
+}
+
+interface Server {
+  name: string;
+  connection: ProtocolConnection;
+  pid: number;
+  publishes: PublishDiagnosticsParams[];
+  /** Push servers publish after each change; pull servers (ESLint's) answer textDocument/diagnostic. */
+  pull: boolean;
+  next(uri: string): Promise<PublishDiagnosticsParams>;
+  /** Diagnostics for `uri` at `version`: the matching publication, or the pull response. */
+  diagnosticsFor(uri: string, version: number, published: Promise<PublishDiagnosticsParams>): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function startServer(name: string, command: string[], workspace: string, settings: (uri?: string) => unknown, pull: boolean): Promise<Server> {
+  const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const publishes: PublishDiagnosticsParams[] = [];
+  const waiters = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    publishes.push(p);
+    const list = waiters.get(p.uri) ?? [];
+    waiters.delete(p.uri);
+    for (const w of list) w(p);
+  });
+  // Answer whatever the server asks (configuration, registrations, ESLint's own requests).
+  connection.onRequest((method, params) => {
+    if (process.env.BENCH_DEBUG) console.error(name, 'request', method, JSON.stringify(params).slice(0, 300));
+    if (method === 'workspace/configuration') {
+      return (params as { items: { scopeUri?: string }[] }).items.map((i) => settings(i.scopeUri));
+    }
+    return null;
+  });
+  connection.onNotification((method, params) => {
+    if (process.env.BENCH_DEBUG) console.error(name, method, JSON.stringify(params).slice(0, 300));
+  });
+  connection.listen();
+  const server: Server = {
+    name,
+    connection,
+    pid: child.pid!,
+    publishes,
+    pull,
+    async diagnosticsFor(uri, version, published) {
+      if (pull) {
+        const report = (await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as { items?: unknown[] };
+        return report.items?.length ?? 0;
+      }
+      let p = await published;
+      while (p.version !== undefined && p.version < version) p = await server.next(uri);
+      return p.diagnostics.length;
+    },
+    next: (uri) => new Promise((resolve) => waiters.set(uri, [...(waiters.get(uri) ?? []), resolve])),
+    async stop() {
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      await connection.sendNotification('exit').catch(() => undefined);
+      // Give the server a moment to exit by itself (and write a --cpu-prof profile), then make sure.
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 2000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve(undefined);
+        });
+      });
+      connection.dispose();
+      child.kill();
+    },
+  };
+  const folder = pathToFileURL(workspace).href;
+  return connection
+    .sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: 'bench' }],
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { publishDiagnostics: { versionSupport: true }, ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+      },
+    })
+    .then(async () => {
+      await connection.sendNotification(InitializedNotification.type, {});
+      return server;
+    });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Opens `file`, waits for its first diagnostics, then times EDITS single-character edits. */
+async function measure(server: Server, file: string, text: string): Promise<{ p50: number; p99: number; problems: number }> {
+  const uri = pathToFileURL(file).href;
+  const first = server.next(uri);
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'javascript', version: 1, text } });
+  const problems = await server.diagnosticsFor(uri, 1, first);
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const version = i + 2;
+    // Line 2 is "// ": type an "x" after it, then delete it, so the code stays the same.
+    const change = i % 2 === 0
+      ? { range: { start: { line: 2, character: 3 }, end: { line: 2, character: 3 } }, text: 'x' }
+      : { range: { start: { line: 2, character: 3 }, end: { line: 2, character: 4 } }, text: '' };
+    const published = server.next(uri);
+    const started = performance.now();
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+    await server.diagnosticsFor(uri, version, published);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), problems };
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function openMany(server: Server, files: { path: string; text: string; languageId: string }[]): Promise<void> {
+  const pending: Promise<number>[] = [];
+  for (const f of files) {
+    const uri = pathToFileURL(f.path).href;
+    const published = server.next(uri);
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: f.languageId, version: 1, text: f.text } });
+    pending.push(server.diagnosticsFor(uri, 1, published));
+  }
+  await Promise.all(pending);
+}
+
+const ESLINT_CONFIG = `export default [{
+  files: ['**/*.js'],
+  languageOptions: { ecmaVersion: 2022, sourceType: 'script', globals: { window: 'readonly', document: 'readonly', console: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', MutationObserver: 'readonly', fetch: 'readonly', localStorage: 'readonly' } },
+  rules: {
+    'no-eval': 'error', 'no-implied-eval': 'error', 'no-new-func': 'error', 'no-debugger': 'error',
+    'no-alert': 'warn', 'no-console': 'warn', 'no-undef': 'error', 'no-unused-vars': 'warn',
+    'no-restricted-properties': ['error', { object: 'document', property: 'write' }, { object: 'document', property: 'cookie' }],
+  },
+}];
+`;
+
+async function main(): Promise<void> {
+  execFileSync(process.execPath, [join(root, 'extension', 'scripts', 'build.mjs')], { stdio: 'ignore' });
+  const ws = mkdtempSync(join(tmpdir(), 'brandsafe-bench-lsp-'));
+  try {
+    cpSync(join(root, 'examples', 'northwind'), ws, { recursive: true });
+    writeFileSync(join(ws, 'eslint.config.mjs'), ESLINT_CONFIG);
+    const varDir = join(ws, 'variations');
+    const jsSources = readdirSync(varDir).filter((f) => f.endsWith('.js')).sort().map((f) => readFileSync(join(varDir, f), 'utf8'));
+    const files = [500, 5000].map((lines) => ({ lines, path: join(varDir, `bench-${lines}.js`), text: variationOfLines(lines, jsSources) }));
+    for (const f of files) writeFileSync(f.path, f.text);
+
+    const brandsafeCmd = [process.execPath, ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bs-prof'] : []), join(root, 'extension', 'dist', 'server', 'main.mjs'), '--stdio'];
+    const eslintCmd = [process.execPath, join(root, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server'), '--stdio'];
+    const eslintSettings = (uri?: string) => ({
+      validate: 'on', packageManager: 'npm', useESLintClass: false, useFlatConfig: true, experimental: { useFlatConfig: false },
+      codeAction: { disableRuleComment: { enable: true, location: 'separateLine', commentStyle: 'line' }, showDocumentation: { enable: true } },
+      codeActionOnSave: { mode: 'all' }, format: false, quiet: false, onIgnoredFiles: 'off', options: {}, rulesCustomizations: [],
+      run: 'onType', problems: { shortenToSingleLine: false }, nodePath: join(root, 'node_modules'),
+      workingDirectory: { directory: ws, '!cwd': false }, workspaceFolder: { name: 'bench', uri: pathToFileURL(ws).href }, scope: uri,
+    });
+
+    const rows: string[][] = [];
+    for (const [name, cmd, settings] of [
+      ['brandsafe-lsp', brandsafeCmd, () => ({})],
+      ['vscode-eslint-language-server', eslintCmd, eslintSettings],
+    ] as const) {
+      if (process.env.BENCH_ONLY && !name.startsWith(process.env.BENCH_ONLY)) continue;
+      const server = await startServer(name, [...cmd], ws, settings, name !== 'brandsafe-lsp');
+      for (const f of files) {
+        const r = await measure(server, f.path, f.text);
+        console.error(`  ${name}: ${f.lines} lines done`);
+        rows.push([name, `${f.lines}`, r.p50.toFixed(1), r.p99.toFixed(1), `${r.problems}`]);
+      }
+      await server.stop();
+    }
+    console.log(`\nEdit → diagnostics latency, ${EDITS} single-character edits each (ms; push: didChange → publishDiagnostics of that version, pull: didChange → textDocument/diagnostic answered)`);
+    console.table(rows.map(([server, lines, p50, p99, problems]) => ({ server, lines, p50, p99, 'problems at open': problems })));
+
+    // Memory: 100 open documents (the example variations, cycled) with the example brand.
+    const docs = Array.from({ length: 100 }, (_, i) => {
+      const names = readdirSync(varDir).filter((f) => /\.(js|css)$/.test(f) && !f.startsWith('bench-')).sort();
+      const name = names[i % names.length]!;
+      return { path: join(varDir, `copy-${i}-${name}`), text: readFileSync(join(varDir, name), 'utf8'), languageId: name.endsWith('.css') ? 'css' : 'javascript' };
+    });
+    const mem: { server: string; 'RSS idle (MB)': string; 'RSS, 100 docs (MB)': string }[] = [];
+    for (const [name, cmd, settings] of [
+      ['brandsafe-lsp', brandsafeCmd, () => ({})],
+      ['vscode-eslint-language-server', eslintCmd, eslintSettings],
+    ] as const) {
+      const server = await startServer(name, [...cmd], ws, settings, name !== 'brandsafe-lsp');
+      const idle = rssMb(server.pid);
+      await openMany(server, name === 'brandsafe-lsp' ? docs : docs.filter((d) => d.languageId === 'javascript'));
+      mem.push({ server: name, 'RSS idle (MB)': idle.toFixed(1), 'RSS, 100 docs (MB)': rssMb(server.pid).toFixed(1) });
+      await server.stop();
+    }
+    console.log('\nServer memory (ESLint opens only the JavaScript documents of the 100)');
+    console.table(mem);
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+await main();
