@@ -14,10 +14,11 @@
  * PostgreSQL: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); skipped if absent.
  */
 import { MemoryBillingRepository, newTrialSubscription, processWebhookEvent, verifyWebhook, type BillingRepository } from '@brandsafe/billing';
-import { withoutWorkspace, type DialectName } from '@brandsafe/db';
+import { withWorkspace, withoutWorkspace, type DialectName } from '@brandsafe/db';
 import { openTestDatabase, type TestDatabase } from '@brandsafe/db/testing';
 import { sql } from 'kysely';
-import { pgBillingRepository } from '../../server/src/billing/store.js';
+import { consumeGeneration } from '../../server/src/billing/enforce.js';
+import { grantQuotaOverrides, pgBillingRepository } from '../../server/src/billing/store.js';
 import { FakeAccount, FAKE_PRICES, makeEvent, signedDelivery, type FakeEvent } from '../../test/support/fake-stripe/src/index.js';
 
 const W = Number(process.argv[2] ?? 150);
@@ -139,9 +140,35 @@ async function database(dialect: DialectName, concurrency: number) {
     const applied = outcomes.get('applied') ?? 0;
     assertExactlyOnce(dialect, counted.events === unique && counted.audit === applied && counted.active === W, JSON.stringify({ ...counted, unique, applied }));
     report(`${dialect}: verify + reducer + transaction, ${concurrency} in flight`, perSecond, `${summary(outcomes, unique)}, ${W}/${W} final states right`);
+    await quota(t, ids[0]!, dialect, concurrency);
   } finally {
     await t.destroy();
   }
+}
+
+/**
+ * The generation hot path's billing cost: transactions per second on ONE workspace (all
+ * requests contend for its counter row) with consumeGeneration vs a one-row write transaction
+ * on the same workspace (the same row lock and commit flush, without billing's read and check).
+ */
+async function quota(t: TestDatabase, workspaceId: string, dialect: string, concurrency: number) {
+  const N = 2000;
+  await grantQuotaOverrides(t.db, workspaceId, { generation: N / 2 }, 'bench');
+  const run = async (work: () => Promise<unknown>) => {
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      while (next++ < N) await work().catch(() => undefined);
+    }));
+    return N / ((performance.now() - start) / 1000);
+  };
+  // Floor: a scoped transaction that writes the same workspace's row (same lock, same commit flush).
+  const floor = await run(() => withWorkspace(t.db, workspaceId, (trx) => sql`UPDATE subscriptions SET updated_at = now() WHERE workspace_id = ${workspaceId}`.execute(trx)));
+  report(`${dialect}: floor (one-row write transaction), one workspace, ${concurrency} in flight`, floor, '');
+  const consumed = await run(() => withWorkspace(t.db, workspaceId, (trx) => consumeGeneration(trx, workspaceId)));
+  const counter = (await sql<{ n: number }>`SELECT sum(count)::int AS n FROM usage_counters WHERE workspace_id = ${workspaceId}`.execute(t.db)).rows[0]?.n;
+  assertExactlyOnce(`${dialect} quota`, counter === N / 2, `counter ${counter}, limit ${N / 2}`);
+  report(`${dialect}: consumeGeneration transaction, one workspace, ${concurrency} in flight`, consumed, `ok: ${N} requests vs limit ${N / 2} → counter ${counter}`);
 }
 
 console.log(`billing webhook benchmark: ${W} workspaces × 8 events, +20% redeliveries, shuffled`);
@@ -149,5 +176,5 @@ await memory();
 await database('pglite', 1);
 await database('postgres', 1);
 await database('postgres', 8);
-console.log('\n| path | deliveries/s | exactly-once check |\n|---|---:|---|');
+console.log('\n| path | per second | exactly-once / count check |\n|---|---:|---|');
 for (const [what, value, check] of rows) console.log(`| ${what} | ${value} | ${check} |`);
