@@ -3,6 +3,13 @@
 // file is opened as it is.
 export const CASES = [
   {
+    name: 'the example variation pdp-price-polling.js as it is in examples/northwind',
+    file: 'variations/pdp-price-polling.js',
+    expectCode: 'brand/unapproved-selector',
+    fixTitle: 'Replace with approved selector .pdp__price',
+    expectText: (text) => text.includes("'.pdp__price'") && !text.includes('.pdp-price .amount'),
+  },
+  {
     name: 'unapproved selector in a product-detail variation, replaced by the nearest approved one',
     file: 'variations/e2e-neovim-cta.js',
     text: [
