@@ -16,6 +16,7 @@ import { billingServicesFromEnv, reportGenerationUsage, type BillingServices } f
 /** Bound on the per-workspace customer-id memo (it only saves a query; a miss is harmless). */
 const MAX_REMEMBERED = 10_000;
 
+/** A GenerationService with billing enforced around `create` (see the module comment). */
 export function billedGenerationService(
   deps: RouteDeps,
   services: BillingServices = billingServicesFromEnv(deps.options.publicUrl),

@@ -46,6 +46,10 @@ function configured(services: BillingServices): NonNullable<BillingServices['str
   return services.stripe;
 }
 
+/**
+ * The billing route group. `services` defaults to the environment's Stripe configuration
+ * (billing "not configured" without STRIPE_SECRET_KEY); tests pass the fake Stripe's.
+ */
 export function billingRoutes(deps: RouteDeps, services: BillingServices = billingServicesFromEnv(deps.options.publicUrl)) {
   const app = routeGroup();
   const auth = requireAuth(deps);

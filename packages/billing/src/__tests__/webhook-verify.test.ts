@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { BillingError } from '../errors.js';
 import { verifyWebhook } from '../stripe/webhook.js';
+import { StripeBilling } from '../stripe/adapter.js';
 import { makeEvent, signPayload, signedDelivery } from './support/fake-stripe.js';
 
 const SECRET = 'whsec_test_secret';
@@ -61,6 +62,14 @@ describe('verifyWebhook', () => {
   it('answers WEBHOOK_PAYLOAD_INVALID for a correctly signed body that is not JSON', () => {
     const body = 'not json';
     assert.throws(() => verifyWebhook(body, signPayload(body, SECRET), SECRET), code('WEBHOOK_PAYLOAD_INVALID'));
+  });
+
+  it('is also a method of the adapter, using the configured secret', () => {
+    const billing = new StripeBilling({ secretKey: 'sk_test_x', webhookSecret: SECRET, prices: {}, meterEventName: 'm', endpoint: null, maxNetworkRetries: 0 });
+    const { body, signature } = signedDelivery(event, SECRET);
+    assert.equal(billing.verifyWebhook(body, signature).id, event.id);
+    const unset = new StripeBilling({ ...billing.config, webhookSecret: null });
+    assert.throws(() => unset.verifyWebhook(body, signature), code('NOT_CONFIGURED'));
   });
 
   it('will not switch the age check off (tolerance 0)', () => {

@@ -9,6 +9,7 @@ import { PLANS, getPlan, type PlanId } from '../catalog.js';
 import { BillingError } from '../errors.js';
 import { planForPrice, priceFor, type BillingConfig } from './config.js';
 import { stripeCall } from './stripe-error.js';
+import { verifyWebhook, type VerifyWebhookOptions } from './webhook.js';
 
 /** Builds the SDK client: pinned API version (the SDK's), no telemetry, test endpoint if set. */
 export function createStripeClient(config: BillingConfig): Stripe {
@@ -194,6 +195,14 @@ export class StripeBilling {
         { idempotencyKey: `brandsafe-meter-${identifier}` },
       ),
     );
+  }
+
+  /**
+   * Verifies a webhook delivery with the configured `STRIPE_WEBHOOK_SECRET` (see
+   * {@link verifyWebhook}): the parsed event, or `WEBHOOK_SIGNATURE_INVALID` (→ 400).
+   */
+  verifyWebhook(rawBody: string | Uint8Array, signatureHeader: string | null | undefined, options?: VerifyWebhookOptions): Stripe.Event {
+    return verifyWebhook(rawBody, signatureHeader, this.config.webhookSecret, options);
   }
 
   /** One page of the customer's invoices, newest first (Stripe's list order). */

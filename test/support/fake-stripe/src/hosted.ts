@@ -29,6 +29,7 @@ const page = (title: string, body: string) =>
   `<body><main><p>Fake Stripe (test mode)</p><h1>${escape(title)}</h1>${body}</main></body></html>`;
 const money = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 
+/** The hosted pages of one fake account, and the webhooks they sent. */
 export class HostedPages {
   readonly sent: SentWebhook[] = [];
 
