@@ -21,7 +21,7 @@ export {
 } from './subscription.js';
 export { RATE_LIMIT_SQL, ratePolicy, takeToken, type BucketState, type RateDecision, type RatePolicy } from './rate-limit.js';
 export {
-  DEFAULT_METER_EVENT_NAME, billingConfigFromEnv, planForPrice, priceFor,
+  DEFAULT_METER_EVENT_NAME, billingConfigFromEnv, billingConfigProblems, planForPrice, priceFor,
   type BillingConfig, type StripeEndpoint,
 } from './stripe/config.js';
 export { StripeBilling, createStripeClient, type InvoiceSummary, type SubscriptionSummary } from './stripe/adapter.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { BillingError } from '../errors.js';
-import { billingConfigFromEnv, planForPrice, priceFor } from '../stripe/config.js';
+import { billingConfigFromEnv, billingConfigProblems, planForPrice, priceFor } from '../stripe/config.js';
 
 describe('billingConfigFromEnv', () => {
   it('is null (billing not configured) without STRIPE_SECRET_KEY', () => {
@@ -29,6 +29,13 @@ describe('billingConfigFromEnv', () => {
         && /STRIPE_SECRET_KEY/.test(e.message) && /STRIPE_WEBHOOK_SECRET/.test(e.message)
         && /STRIPE_PRICE_STARTER/.test(e.message) && /STRIPE_API_BASE/.test(e.message),
     );
+  });
+
+  it('lists the problems one per line for start-up validation', () => {
+    assert.deepEqual(billingConfigProblems({}), []);
+    assert.deepEqual(billingConfigProblems({ STRIPE_SECRET_KEY: 'sk_test_ok', STRIPE_PRICE_STARTER: 'x', STRIPE_MAX_NETWORK_RETRIES: '-1' }), [
+      'STRIPE_PRICE_STARTER must start with price_', 'STRIPE_MAX_NETWORK_RETRIES must be an integer 0..10',
+    ]);
   });
 
   it('answers NOT_CONFIGURED for a plan without a price', () => {

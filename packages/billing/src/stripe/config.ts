@@ -77,7 +77,9 @@ export function billingConfigFromEnv(env: Env = process.env): BillingConfig | nu
       problems.push((error as Error).message);
     }
   }
-  if (problems.length > 0) throw new BillingError('INVALID_CONFIG', `invalid billing configuration: ${problems.join('; ')}`);
+  if (problems.length > 0) {
+    throw Object.assign(new BillingError('INVALID_CONFIG', `invalid billing configuration: ${problems.join('; ')}`), { problems });
+  }
   return {
     secretKey,
     webhookSecret,
@@ -86,6 +88,20 @@ export function billingConfigFromEnv(env: Env = process.env): BillingConfig | nu
     endpoint,
     maxNetworkRetries: retries,
   };
+}
+
+/**
+ * Every problem of the billing variables, one line each (empty when they are fine or unset), for
+ * a server's start-up validation that prints one line per problem.
+ */
+export function billingConfigProblems(env: Env = process.env): string[] {
+  try {
+    billingConfigFromEnv(env);
+    return [];
+  } catch (error) {
+    const problems = (error as { problems?: unknown }).problems;
+    return Array.isArray(problems) ? problems.map(String) : [(error as Error).message];
+  }
 }
 
 /** The price id of a self-serve plan; `NOT_CONFIGURED` when its price is unset. */
