@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { loadBrand, vocabulary } from '@brandsafe/brand-kit';
-import { RULES, check } from '@brandsafe/rules';
+import { RULES, check, extractSelectors } from '@brandsafe/rules';
 import { loadSnapshotsFromDir, type PageSnapshot } from '@brandsafe/selectors';
 import type { Engine, SnapshotMatch } from './engine.js';
 
@@ -34,6 +34,7 @@ export function createDefaultEngine(): Engine {
     check,
     loadBrand,
     rules: RULES,
+    selectorsIn: extractSelectors,
     vocabulary,
     snapshotMatches: async (css, root): Promise<SnapshotMatch[]> =>
       (await snapshots(root)).map((s) => ({ snapshot: s.name ?? s.pageType ?? '?', count: s.count(css) })),

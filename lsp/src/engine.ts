@@ -4,7 +4,7 @@
  * {@link Engine}, so the check the editor shows is the very function `brandsafe check` runs.
  */
 import type { Brand, BrandProblem, Position, Range } from '@brandsafe/brand-kit';
-import type { CheckInput, CheckOptions, CheckResult, RuleMeta } from '@brandsafe/rules';
+import type { CheckInput, CheckOptions, CheckResult, RuleMeta, SelectorUse } from '@brandsafe/rules';
 
 /** The position index over a loaded Turtle graph that brand-kit keeps beside the model. */
 export interface GraphIndex {
@@ -38,6 +38,8 @@ export interface Engine {
   /** Parses, SHACL-validates and models a brand graph; problems are reported, never thrown. */
   loadBrand(text: string, options: { file?: string }): Promise<LoadedBrand>;
   readonly rules: readonly RuleMeta[];
+  /** Every selector use in a file with its exact range (empty when the file does not parse). */
+  selectorsIn(input: CheckInput): SelectorUse[];
   vocabulary(): readonly VocabularyTerm[];
   /** Match counts of `css` in each page snapshot of the brand rooted at `root`; empty when there are none. */
   snapshotMatches(css: string, root: string): Promise<SnapshotMatch[]>;

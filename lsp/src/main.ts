@@ -14,6 +14,10 @@ function argValue(name: string): string | undefined {
 }
 
 const connection = createConnection(ProposedFeatures.all);
+// A bug must not take the editor's checks down with it: log it to the client and keep serving
+// (the vscode-eslint habit). Handlers already turn expected failures into diagnostics and status.
+process.on('uncaughtException', (error) => connection.console.error(`brandsafe-lsp: uncaught error: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`brandsafe-lsp: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
 const cliBrand = argValue('--brand');
 const engine = createDefaultEngine();
 startServer(connection, { engine, ...(cliBrand ? { cliBrand } : {}) });

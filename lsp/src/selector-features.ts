@@ -9,9 +9,11 @@ import {
   type CompletionItem,
   type Hover,
   type Position,
+  type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApprovedSelector, Brand, Stability } from '@brandsafe/brand-kit';
+import type { SelectorUse } from '@brandsafe/rules';
 import type { SnapshotMatch } from './engine.js';
 import { detectPageType, selectorStringAt, type SelectorString } from './selector-context.js';
 
@@ -23,6 +25,23 @@ function lineAt(document: TextDocument, position: Position): string {
 export function selectorAt(document: TextDocument, position: Position): SelectorString | undefined {
   const found = selectorStringAt(lineAt(document, position), position.line, position.character);
   return found?.callee ? found : undefined;
+}
+
+const within = (range: Range, p: Position): boolean =>
+  (range.start.line < p.line || (range.start.line === p.line && range.start.character <= p.character)) &&
+  (p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character));
+
+/**
+ * The selector under the cursor as the checker sees it (JS calls and CSS rule selectors, one
+ * part of a selector list), falling back to the lexical reading while the file does not parse.
+ */
+export function hoveredSelector(document: TextDocument, position: Position, uses: readonly SelectorUse[]): HoveredSelector | undefined {
+  for (const use of uses) {
+    if (use.dynamic || !within(use.range, position)) continue;
+    const part = use.parts.find((p) => within(p.range, position)) ?? use.parts[0];
+    return part ? { value: part.selector, range: part.range } : undefined;
+  }
+  return selectorAt(document, position);
 }
 
 const normalize = (css: string): string => css.trim().replace(/\s+/g, ' ');
@@ -38,8 +57,11 @@ function matchesLine(matches: SnapshotMatch[]): string {
 }
 
 /** Markdown hover for a selector string: approved or not, description, page types, stability, matches. */
+/** A selector and where it is written. */
+export type HoveredSelector = Pick<SelectorString, 'value' | 'range'>;
+
 export function selectorHover(
-  selector: SelectorString,
+  selector: HoveredSelector,
   brand: Brand | undefined,
   matches: SnapshotMatch[],
 ): Hover {

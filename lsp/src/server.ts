@@ -19,7 +19,7 @@ import { FIX_ALL_KIND, FixRecord, codeActions } from './code-actions.js';
 import type { Engine } from './engine.js';
 import { documentKind, pathToUri, uriToPath } from './languages.js';
 import { CheckWorkspaceRequest, RulesRequest, StatusNotification, type StatusParams } from './protocol.js';
-import { selectorAt, selectorCompletions, selectorHover } from './selector-features.js';
+import { hoveredSelector, selectorAt, selectorCompletions, selectorHover } from './selector-features.js';
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from './settings.js';
 import { TurtleIndex, turtleCompletions, turtleHover } from './turtle-features.js';
 import { Validator, checkText, type ValidationOutcome } from './validator.js';
@@ -221,7 +221,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     try {
       const kind = documentKind(document.languageId, document.uri);
       if (kind.kind === 'turtle') return turtleHover(engine, document, params.position) ?? null;
-      const selector = kind.kind === 'code' ? selectorAt(document, params.position) : undefined;
+      if (kind.kind !== 'code') return null;
+      const path = uriToPath(document.uri);
+      const uses = engine.selectorsIn({ text: document.getText(), language: kind.language, ...(path ? { filename: path } : {}) });
+      const selector = hoveredSelector(document, params.position, uses);
       if (!selector) return null;
       const entry = await brandFor(document.uri);
       const root = entry ? dirname(dirname(entry.file)) : undefined;

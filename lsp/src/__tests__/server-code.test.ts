@@ -108,6 +108,14 @@ describe('brandsafe-lsp over stdio: variation code', function () {
     assert.match(value, /`home\.html` 0/);
   });
 
+  it('hovers a selector of a CSS rule, one part of a selector list at a time', async function () {
+    const text = '.hero-banner,\n[data-testid="product-title"] { color: red; }\n';
+    const uri = await client.open(join(workspace, 'variations', 'hover.css'), 'css', text);
+    const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 5 } })) as Hover;
+    assert.match((hover.contents as MarkupContent).value, /approved selector of Fixture Outfitters: `\[data-testid="product-title"\]`/);
+    assert.equal(hover.range?.start.line, 1);
+  });
+
   it('completes approved selectors of the declared page type inside a selector-taking call', async function () {
     const text = "// brandsafe-page: product-detail\nutils.waitForElement('');\n";
     const uri = await client.open(join(workspace, 'variations', 'complete.js'), 'javascript', text);
