@@ -64,14 +64,24 @@ describe('BrandContextCache', () => {
 });
 
 describe('GenerationReadCache', () => {
-  it('serves a body within its TTL, per workspace, and forgets it when invalidated', () => {
+  it('serves a body within its TTL from the start of its read, per workspace, until invalidated', () => {
     const cache = new GenerationReadCache(1000);
-    cache.set('w1', 'g', '{"a":1}', 0);
+    cache.set('w1', 'g', '{"a":1}', cache.start(0));
     assert.equal(cache.get('w1', 'g', 999), '{"a":1}');
     assert.equal(cache.get('w2', 'g', 0), undefined, 'never across workspaces');
     assert.equal(cache.get('w1', 'g', 1000), undefined, 'expired');
-    cache.set('w1', 'g', '{"a":2}', 0);
-    cache.invalidate('w1', 'g');
-    assert.equal(cache.get('w1', 'g', 1), undefined);
+    cache.set('w1', 'g', '{"a":2}', cache.start(0));
+    cache.invalidate('w1', 'g', 1);
+    assert.equal(cache.get('w1', 'g', 2), undefined);
+  });
+
+  it('drops a read that began before an invalidation, keeps one that began after', () => {
+    const cache = new GenerationReadCache(1000);
+    const early = cache.start(0);
+    cache.invalidate('w', 'g', 1);
+    cache.set('w', 'g', '{"old":true}', early);
+    assert.equal(cache.get('w', 'g', 2), undefined, 'the read may predate the change');
+    cache.set('w', 'g', '{"new":true}', cache.start(3));
+    assert.equal(cache.get('w', 'g', 4), '{"new":true}');
   });
 });

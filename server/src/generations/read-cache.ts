@@ -9,8 +9,16 @@
  * Keyed by workspace and generation id: an entry is only served to callers of the workspace
  * whose scoped read produced it, after their own role and scope checks.
  */
+/** Where a read started: its wall time (for expiry) and its place in this cache's order. */
+export interface ReadStart {
+  at: number;
+  seq: number;
+}
+
 export class GenerationReadCache {
-  private readonly entries = new Map<string, { body: string; at: number }>();
+  /** Bodies, and tombstones (`body` undefined) left by invalidations. */
+  private readonly entries = new Map<string, { body: string | undefined; at: number; seq: number }>();
+  private seq = 0;
 
   constructor(
     private readonly ttlMs = 1000,
@@ -19,6 +27,11 @@ export class GenerationReadCache {
 
   private static key(workspaceId: string, id: string): string {
     return `${workspaceId}|${id}`;
+  }
+
+  /** Call before reading from the database; pass the result to `set`. */
+  start(now = Date.now()): ReadStart {
+    return { at: now, seq: ++this.seq };
   }
 
   get(workspaceId: string, id: string, now = Date.now()): string | undefined {
@@ -32,18 +45,27 @@ export class GenerationReadCache {
     return e.body;
   }
 
-  set(workspaceId: string, id: string, body: string, now = Date.now()): void {
+  /**
+   * Keeps a body read since `started`. Skipped when this process invalidated the generation
+   * after the read began (the read may predate the change); the entry expires `ttlMs` after the
+   * read began, so no body is ever served more than `ttlMs` after the state it shows.
+   */
+  set(workspaceId: string, id: string, body: string, started: ReadStart): void {
     const key = GenerationReadCache.key(workspaceId, id);
+    const e = this.entries.get(key);
+    if (e && e.body === undefined && e.seq > started.seq) return;
     this.entries.delete(key);
-    this.entries.set(key, { body, at: now });
+    this.entries.set(key, { body, at: started.at, seq: started.seq });
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
   }
 
-  /** Forget a generation after this process changed it. */
-  invalidate(workspaceId: string, id: string): void {
-    this.entries.delete(GenerationReadCache.key(workspaceId, id));
+  /** Forget a generation after this process changed it (call after the change commits). */
+  invalidate(workspaceId: string, id: string, now = Date.now()): void {
+    const key = GenerationReadCache.key(workspaceId, id);
+    this.entries.delete(key);
+    this.entries.set(key, { body: undefined, at: now, seq: ++this.seq });
   }
 }

@@ -130,10 +130,11 @@ export function generationRoutes(deps: RouteDeps, service: GenerationService = g
       const send = (body: string) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }) as never;
       const hit = service.reads.get(p.workspaceId, id);
       if (hit !== undefined) return send(hit);
+      const started = service.reads.start();
       const found = await inWorkspace(deps, p, (trx) => getGenerationDetail(trx, id));
       if (!found) throw notFound('generation');
       const body = JSON.stringify(detailJson(found.generation, found.transitions, found.corrections));
-      service.reads.set(p.workspaceId, id, body);
+      service.reads.set(p.workspaceId, id, body, started);
       return send(body);
     },
   );
