@@ -41,12 +41,17 @@ export interface IntegratorOptions {
   pollMs: number;
 }
 
+/** Batches one integrate() call runs at most (see integrate). */
+const MAX_BATCHES_PER_CALL = 10;
+
 export const DEFAULT_INTEGRATOR_OPTIONS: IntegratorOptions = { batchSize: 2000, headEvery: 10_000, headIntervalMs: 500, pollMs: 200 };
 
 /** What one integration pass did. */
 export interface IntegrationResult {
   appended: number;
   treeSize: number;
+  /** False when the call stopped at its batch limit with events still queued. */
+  drained: boolean;
   /** The head signed by this pass, if any. */
   head?: AuditTreeHead;
 }
@@ -97,18 +102,22 @@ export class AuditIntegrator {
       let appended = 0;
       let treeSize = 0;
       let head: AuditTreeHead | undefined;
-      for (;;) {
-        const pass = await this.#batch(options.sign ?? 'auto');
+      let drained = false;
+      // At most MAX_BATCHES_PER_CALL per call, so a caller queued behind a pass under sustained
+      // load (a receipt request) waits for a bounded amount of work; the poller continues.
+      for (let n = 1; ; n += 1) {
+        const pass = await this.#batch(options.sign ?? 'auto', n === MAX_BATCHES_PER_CALL);
         appended += pass.appended;
         treeSize = pass.treeSize;
         head = pass.head ?? head;
-        if (pass.drained) break;
+        drained = pass.drained;
+        if (drained || n === MAX_BATCHES_PER_CALL) break;
       }
-      return { appended, treeSize, ...(head ? { head } : {}) };
+      return { appended, treeSize, drained, ...(head ? { head } : {}) };
     });
   }
 
-  async #batch(sign: 'auto' | 'always'): Promise<IntegrationResult & { drained: boolean }> {
+  async #batch(sign: 'auto' | 'always', last: boolean): Promise<IntegrationResult> {
     try {
       return await this.#db.transaction().execute(async (trx) => {
         const size = await lockAuditLog(trx);
@@ -129,9 +138,9 @@ export class AuditIntegrator {
           leaves.push({ eventId: p.event.id, workspaceId: p.event.workspaceId, leafHash });
         }
         const treeSize = await appendAuditLeaves(trx, { startIndex: size, leaves, nodes, dequeue: pending.map((p) => p.seq) });
-        // On demand, sign once the queue is drained, not after every full batch.
+        // On demand, sign once the queue is drained (or the call's last batch), not every batch.
         const drained = pending.length < this.#options.batchSize;
-        const head = await this.#maybeSign(trx, range, sign === 'always' && drained ? 'always' : 'auto');
+        const head = await this.#maybeSign(trx, range, sign === 'always' && (drained || last) ? 'always' : 'auto');
         return { appended: leaves.length, treeSize, drained, range, ...(head ? { head } : {}) };
       }).then(({ range, ...result }) => {
         this.#range = range;
@@ -184,12 +193,13 @@ export class AuditIntegrator {
     this.#stopped = false;
     const tick = async () => {
       if (this.#stopped) return;
+      let backlog = false;
       try {
-        await this.integrate();
+        backlog = !(await this.integrate()).drained;
       } catch (err) {
         this.#logger?.error({ err }, 'audit integration failed; retrying');
       }
-      if (!this.#stopped) this.#timer = setTimeout(tick, this.#options.pollMs);
+      if (!this.#stopped) this.#timer = setTimeout(tick, backlog ? 0 : this.#options.pollMs);
     };
     this.#timer = setTimeout(tick, 0);
   }

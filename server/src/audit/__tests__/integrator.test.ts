@@ -84,7 +84,18 @@ for (const dialect of DIALECTS) {
         return out;
       });
       assert.equal(toHex(merkleTreeHash(leafBytes)), toHex(head.checkpoint.rootHash));
-      assert.deepEqual(await integrator.integrate(), { appended: 0, treeSize: 13 });
+      assert.deepEqual(await integrator.integrate(), { appended: 0, treeSize: 13, drained: true });
+    });
+
+    it('bounds the work of one call and signs on demand at its last batch', async () => {
+      const signer = testSigner();
+      const ws = await newWorkspace(t.db);
+      await appendEvents(t.db, ws, 25);
+      const integrator = new AuditIntegrator(t.db, signer, { batchSize: 2, headEvery: 1000, headIntervalMs: 3_600_000 });
+      const first = await integrator.integrate({ sign: 'always' });
+      assert.deepEqual([first.appended, first.treeSize, first.drained, first.head?.treeSize], [20, 20, false, 20]);
+      const rest = await integrator.integrate({ sign: 'always' });
+      assert.deepEqual([rest.appended, rest.treeSize, rest.drained, rest.head?.treeSize], [5, 25, true, 25]);
     });
 
     it('signs a head after headEvery events and leaves the queue empty', async () => {

@@ -151,7 +151,7 @@ for (const dialect of DIALECTS) {
       const a = await signup(h.app);
       const id = (await call(h.app, 'GET', '/api/v1/audit/events?limit=1', { token: a.token })).data.items[0].id;
       const stalled = new AuditLogService(h.t.db, signer);
-      stalled.integrator.integrate = async () => ({ appended: 0, treeSize: 0 }); // e.g. another process holds the log
+      stalled.integrator.integrate = async () => ({ appended: 0, treeSize: 0, drained: false }); // e.g. another process holds the log
       registerAuditLog(h.t.db, stalled);
       try {
         const r = await call(h.app, 'GET', `/api/v1/audit/receipts/${id}`, { token: a.token });
