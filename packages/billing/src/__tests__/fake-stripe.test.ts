@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FakeStripe, decodeForm } from './support/fake-stripe.js';
+import { FakeStripe, decodeForm, makeEvent } from './support/fake-stripe.js';
 
 describe('fake Stripe server', () => {
   it('decodes Stripe\'s bracketed form encoding into nested params', () => {
@@ -36,6 +36,17 @@ describe('fake Stripe server', () => {
       assert.equal(other.status, 400);
       assert.equal(((await other.json()) as { error: { type: string } }).error.type, 'idempotency_error');
       assert.equal(fake.account.customers.size, 1);
+    });
+
+    it('records a webhook to an unreachable endpoint as status 0 instead of crashing', async () => {
+      const other = await FakeStripe.start();
+      const deadUrl = `${other.url}/gone`;
+      await other.close();
+      fake.webhook = { url: deadUrl, secret: 'whsec_x' };
+      const sent = await fake.emit(makeEvent('invoice.paid', { id: 'in_1', object: 'invoice' }));
+      assert.equal(sent?.status, 0);
+      fake.webhook = null;
+      assert.equal(await fake.emit(makeEvent('invoice.paid', { id: 'in_1', object: 'invoice' })), null);
     });
 
     it('answers unknown routes and missing objects with Stripe-shaped 404s', async () => {

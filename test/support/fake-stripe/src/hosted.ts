@@ -15,7 +15,7 @@ export interface WebhookTarget {
   readonly secret: string;
 }
 
-/** One webhook the fake sent, with the endpoint's answer. */
+/** One webhook the fake sent, with the endpoint's answer (status 0: it could not be reached). */
 export interface SentWebhook {
   readonly event: FakeEvent;
   readonly status: number;
@@ -39,8 +39,14 @@ export class HostedPages {
   async emit(event: FakeEvent): Promise<SentWebhook | null> {
     const target = this.target();
     if (!target) return null;
-    const res = await deliverWebhook(target.url, event, target.secret);
-    const sent = { event, status: res.status, body: await res.text() };
+    let sent: SentWebhook;
+    try {
+      const res = await deliverWebhook(target.url, event, target.secret);
+      sent = { event, status: res.status, body: await res.text() };
+    } catch (error) {
+      // The endpoint is down: Stripe would retry later; the fake records status 0 and goes on.
+      sent = { event, status: 0, body: String(error) };
+    }
     this.sent.push(sent);
     return sent;
   }

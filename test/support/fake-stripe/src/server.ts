@@ -76,7 +76,13 @@ export class FakeStripe {
     const server = createServer();
     const fake = new FakeStripe(server, options.secretKey ?? 'sk_test_fake', options.prices ?? FAKE_PRICES);
     fake.webhook = options.webhook ?? null;
-    server.on('request', (req, res) => void fake.handle(req, res));
+    server.on('request', (req, res) => {
+      fake.handle(req, res).catch((error: unknown) => {
+        // Never crash the test process: answer a Stripe-shaped 500 if nothing was sent yet.
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(new FakeStripeError(500, 'api_error', String(error)).toJSON()));
+      });
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, '127.0.0.1', resolve);
