@@ -28,4 +28,6 @@ export * from './repositories/users.js';
 export * from './repositories/workspaces.js';
 export * from './repositories/corrections.js';
 export * from './repositories/generations.js';
+export * from './repositories/generations-insert.js';
+export * from './repositories/generations-list.js';
 export * from './repositories/opal-requests.js';
