@@ -123,7 +123,7 @@ try {
   const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
   page.on('console', async (msg) => {
     const text = msg.text();
-    if (text.includes('BRANDSAFE_')) log.push(text);
+    if (text.includes('BRANDSAFE_')) log.push(text.slice(text.indexOf('BRANDSAFE_')));
     const shot = /BRANDSAFE_SCREENSHOT (\w+)/.exec(text);
     if (shot) {
       await page.screenshot({ path: join(shots, `${shot[1]}.png`) }).catch((e) => log.push(`screenshot failed: ${e}`));

@@ -121,4 +121,13 @@ describe('brandsafe extension in VS Code', function () {
     await waitFor(() => brandsafeDiagnostics(other).length > 0, `diagnostics for the closed file ${config.closedFile}`);
     await screenshot('workspace');
   });
+
+  // brandsafe.showRuleDocs ends in vscode.env.openExternal, whose confirmation dialog test mode refuses.
+  it('restarts the server with brandsafe.restartServer, which checks again', async function () {
+    await vscode.commands.executeCommand('brandsafe.restartServer');
+    assert.equal(api.serverState(), 'running');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, config.closedFile));
+    await vscode.window.showTextDocument(document);
+    await waitFor(() => brandsafeDiagnostics(document.uri).length > 0, 'diagnostics from the restarted server');
+  });
 });
