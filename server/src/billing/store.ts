@@ -52,9 +52,16 @@ export function toWorkspaceSubscription(row: SubscriptionRow): WorkspaceSubscrip
   };
 }
 
-/** The workspace's billing record (visible only inside its own scope). */
-export async function getSubscription(trx: Tx, workspaceId: string): Promise<WorkspaceSubscription | null> {
-  const { rows } = await sql<SubscriptionRow>`SELECT * FROM subscriptions WHERE workspace_id = ${workspaceId}`.execute(trx);
+/**
+ * The workspace's billing record (visible only inside its own scope). `forUpdate` locks the row
+ * to the end of the transaction: a read that decides a write must, or two concurrent webhook
+ * events could both decide against the same old state and the older one overwrite the newer.
+ */
+export async function getSubscription(trx: Tx, workspaceId: string, options: { forUpdate?: boolean } = {}): Promise<WorkspaceSubscription | null> {
+  const query = options.forUpdate
+    ? sql<SubscriptionRow>`SELECT * FROM subscriptions WHERE workspace_id = ${workspaceId} FOR UPDATE`
+    : sql<SubscriptionRow>`SELECT * FROM subscriptions WHERE workspace_id = ${workspaceId}`;
+  const { rows } = await query.execute(trx);
   return rows[0] ? toWorkspaceSubscription(rows[0]) : null;
 }
 
@@ -103,7 +110,8 @@ function binder(trx: Tx) {
   };
 }
 
-function store(trx: Tx): BillingStore {
+/** The webhook store inside one transaction (exported for tests that interleave transactions). */
+export function pgBillingStore(trx: Tx): BillingStore {
   const bind = binder(trx);
   return {
     async claimEvent({ id, type, createdAt }) {
@@ -124,7 +132,8 @@ function store(trx: Tx): BillingStore {
     },
     async getSubscription(workspaceId) {
       await bind(workspaceId);
-      return getSubscription(trx, workspaceId);
+      // Locked: the reducer decides from this read whether to write (see getSubscription).
+      return getSubscription(trx, workspaceId, { forUpdate: true });
     },
     async putSubscription(subscription) {
       await bind(subscription.workspaceId);
@@ -139,7 +148,7 @@ function store(trx: Tx): BillingStore {
 
 /** The webhook repository on Postgres (see the module comment). */
 export function pgBillingRepository(db: Kysely<Database>): BillingRepository {
-  return { transaction: (work) => withoutWorkspace(db, (trx) => work(store(trx))) };
+  return { transaction: (work) => withoutWorkspace(db, (trx) => work(pgBillingStore(trx))) };
 }
 
 /**

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { DIALECTS } from '@brandsafe/db/testing';
 import { sql } from 'kysely';
-import { STRIPE_ACTOR } from '../store.js';
+import { processWebhookEvent, type BillingStore } from '@brandsafe/billing';
+import { withoutWorkspace } from '@brandsafe/db';
+import { STRIPE_ACTOR, pgBillingRepository, pgBillingStore } from '../store.js';
 import { WEBHOOK_SECRET, openBillingHarness, send, type BillingHarness } from './harness.js';
 import { signup } from '../../__tests__/helpers.js';
 import { makeEvent, signPayload, signedDelivery, type FakeEvent, type StripeObject } from '../../../../packages/billing/src/__tests__/support/fake-stripe.js';
@@ -117,6 +119,34 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([(await summary(b.token)).status, (await summary(b.token)).hasPaymentAccount], ['trialing', false]);
       const stranger = makeEvent('customer.subscription.updated', { ...a.subscription, id: 'sub_x', customer: 'cus_nobody', metadata: {} });
       assert.equal((await deliver(stranger)).data.reason, 'unknown_customer');
+    });
+
+    it('never lets an older event that read first overwrite a newer one that committed meanwhile', async function () {
+      this.timeout(30_000);
+      const a = await paidWorkspace('Race');
+      const t = Math.floor(Date.now() / 1000);
+      await deliver(makeEvent('checkout.session.completed', a.session, { created: t }));
+      const older = makeEvent('customer.subscription.updated', { ...a.subscription, status: 'past_due' }, { created: t + 10 });
+      const newer = makeEvent('customer.subscription.updated', { ...a.subscription, status: 'active', cancel_at_period_end: true }, { created: t + 20 });
+      // The older event reads the workspace's record, then stalls before writing; the newer one
+      // arrives meanwhile. Without the row lock the newer one would commit and then be overwritten.
+      let release!: () => void;
+      const stalled = new Promise<void>((resolve) => { release = resolve; });
+      let olderRead!: () => void;
+      const olderHasRead = new Promise<void>((resolve) => { olderRead = resolve; });
+      const slowRepo = { transaction: <R>(work: (s: BillingStore) => Promise<R>) => withoutWorkspace(h.t.db, (trx) => {
+        const store = pgBillingStore(trx);
+        return work({ ...store, getSubscription: async (ws) => { const s = await store.getSubscription(ws); olderRead(); await stalled; return s; } });
+      }) };
+      const first = processWebhookEvent(slowRepo, older, { prices: h.config.prices });
+      await olderHasRead;
+      const second = processWebhookEvent(pgBillingRepository(h.t.db), newer, { prices: h.config.prices });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      release();
+      const results = await Promise.all([first, second]);
+      assert.deepEqual(results.map((r) => r.outcome), ['applied', 'applied']);
+      const s = await summary(a.token);
+      assert.deepEqual([s.status, s.cancelAtPeriodEnd], ['active', true]);
     });
 
     it('processes concurrent redeliveries of one event once', async () => {
