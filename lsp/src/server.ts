@@ -15,24 +15,21 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BRAND_FILE, BrandCache, discoverBrand } from './brands.js';
-import { FIX_ALL_KIND, FixRecord, codeActions } from './code-actions.js';
+import { FIX_ALL_KIND, FixRecord } from './code-actions.js';
 import type { Engine } from './engine.js';
 import { documentKind, pathToUri, uriToPath } from './languages.js';
-import { CheckWorkspaceRequest, RulesRequest, StatusNotification, type StatusParams } from './protocol.js';
-import { hoveredSelector, selectorAt, selectorCompletions, selectorHover } from './selector-features.js';
+import { CheckWorkspaceRequest, StatusNotification, type StatusParams } from './protocol.js';
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from './settings.js';
-import { TurtleIndex, turtleCompletions, turtleHover } from './turtle-features.js';
+import { TurtleIndex } from './turtle-features.js';
+import { registerFeatures } from './features.js';
 import { Validator, checkText, type ValidationOutcome } from './validator.js';
 import { checkWorkspace } from './workspace-check.js';
-import { dirname } from 'node:path';
 
 export interface ServerOptions {
   engine: Engine;
   /** `--brand <file>` from the command line; the `brandsafe.brand` setting still wins. */
   cliBrand?: string;
 }
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Starts serving on `connection` (created by the caller for stdio, IPC or a test stream pair). */
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -210,67 +207,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     sendStatus(undefined);
   });
 
-  connection.onCodeAction((params) => {
-    const document = documents.get(params.textDocument.uri);
-    return document ? codeActions(record, document, params) : [];
-  });
-
-  connection.onHover(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    try {
-      const kind = documentKind(document.languageId, document.uri);
-      if (kind.kind === 'turtle') return turtleHover(engine, document, params.position) ?? null;
-      if (kind.kind !== 'code') return null;
-      const path = uriToPath(document.uri);
-      const uses = engine.selectorsIn({ text: document.getText(), language: kind.language, ...(path ? { filename: path } : {}) });
-      const selector = hoveredSelector(document, params.position, uses);
-      if (!selector) return null;
-      const entry = await brandFor(document.uri);
-      const root = entry ? dirname(dirname(entry.file)) : undefined;
-      return selectorHover(selector, entry?.brand, root ? await engine.snapshotMatches(selector.value, root) : []);
-    } catch (error) {
-      connection.console.error(`brandsafe hover failed: ${errorText(error)}`);
-      return null;
-    }
-  });
-
-  connection.onCompletion(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    try {
-      const kind = documentKind(document.languageId, document.uri);
-      if (kind.kind === 'turtle') return turtleCompletions(engine, document, params.position);
-      const selector = kind.kind === 'code' ? selectorAt(document, params.position) : undefined;
-      const brand = selector ? (await brandFor(document.uri))?.brand : undefined;
-      return selector && brand ? selectorCompletions(document, selector, brand) : [];
-    } catch (error) {
-      connection.console.error(`brandsafe completion failed: ${errorText(error)}`);
-      return [];
-    }
-  });
-
-  connection.onDefinition(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || documentKind(document.languageId, document.uri).kind !== 'turtle') return [];
-    try {
-      return await turtleIndex.definition(document, params.position, uriToPath(document.uri), folders);
-    } catch (error) {
-      connection.console.error(`brandsafe definition failed: ${errorText(error)}`);
-      return [];
-    }
-  });
-
-  connection.onRequest(RulesRequest.type, () =>
-    engine.rules.map((r) => ({
-      id: r.id,
-      description: r.description,
-      docsUrl: r.docsUrl,
-      defaultSeverity: r.defaultSeverity,
-      fixable: r.fixable,
-      requiresBrand: r.requiresBrand,
-    })),
-  );
+  registerFeatures(connection, { documents, engine, record, turtleIndex, brandFor, folders: () => folders });
 
   connection.onRequest(CheckWorkspaceRequest.type, async (params) => {
     const targets = (params.folders ?? []).map(uriToPath).filter((p): p is string => !!p);

@@ -194,7 +194,7 @@ async function main(): Promise<void> {
     const files = [500, 5000].map((lines) => ({ lines, path: join(varDir, `bench-${lines}.js`), text: variationOfLines(lines, jsSources) }));
     for (const f of files) writeFileSync(f.path, f.text);
 
-    const brandsafeCmd = [process.execPath, ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bs-prof'] : []), join(root, 'extension', 'dist', 'server', 'main.mjs'), '--stdio'];
+    const brandsafeCmd = [process.execPath, ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bs-prof'] : []), join(root, 'extension', 'dist', 'server', 'main.mjs'), '--stdio'];
     const eslintCmd = [process.execPath, join(root, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server'), '--stdio'];
     const eslintSettings = (uri?: string) => ({
       validate: 'on', packageManager: 'npm', useESLintClass: false, useFlatConfig: true, experimental: { useFlatConfig: false },
