@@ -51,8 +51,12 @@ export async function checkoutFlow(deps: RouteDeps, services: BillingServices, s
     });
     if (customerId !== ctx.sub?.stripeCustomerId) {
       await inWorkspace(deps, p, async (trx) => {
-        await sql`UPDATE subscriptions SET stripe_customer_id = ${customerId}, updated_at = now() WHERE workspace_id = ${p.workspaceId}`.execute(trx);
-        await audit(trx, p, 'billing.customer_linked', { customerId, previous: ctx.sub?.stripeCustomerId ?? null });
+        // Only over the link this request read: a webhook may have linked a customer meanwhile.
+        const previous = ctx.sub?.stripeCustomerId ?? null;
+        const { numAffectedRows } = await sql`UPDATE subscriptions SET stripe_customer_id = ${customerId}, updated_at = now()
+          WHERE workspace_id = ${p.workspaceId} AND stripe_customer_id IS NOT DISTINCT FROM ${previous}`.execute(trx);
+        if (Number(numAffectedRows ?? 0) !== 1) throw new ProblemError('CONFLICT', "the workspace's payment account changed meanwhile; try again");
+        await audit(trx, p, 'billing.customer_linked', { customerId, previous });
       });
     }
     const trialRunning = ctx.sub?.status === 'trialing' && ctx.sub.trialEndsAt !== null && ctx.sub.trialEndsAt.getTime() > services.now().getTime();
