@@ -105,6 +105,11 @@ for (const dialect of DIALECTS) {
       const second = await generateAs(s, s.tokens.editor);
       assert.equal(second.brandVersion, '9.0.0');
       assert.notEqual(second.brandVersionId, first.brandVersionId);
+      // The second request first tried the cached context (version 2.3.0); its guarded insert
+      // wrote nothing, and the fresh attempt wrote exactly one generation and one event.
+      assert.equal((await counts(s)).generations, 2);
+      const created = await s.t.db.selectFrom('audit_events').select('payload').where('type', '=', 'generation.created').orderBy('seq').execute();
+      assert.deepEqual(created.map((e) => e.payload.brandVersion), [s.brandVersion, '9.0.0']);
     });
 
     it('lists newest first with filters and cursor pagination', async () => {
