@@ -17,7 +17,7 @@ import { MemoryBillingRepository, newTrialSubscription, processWebhookEvent, ver
 import { withWorkspace, withoutWorkspace, type DialectName } from '@brandsafe/db';
 import { openTestDatabase, type TestDatabase } from '@brandsafe/db/testing';
 import { sql } from 'kysely';
-import { consumeGeneration } from '../../server/src/billing/enforce.js';
+import { consumeGeneration, takeRateToken } from '../../server/src/billing/enforce.js';
 import { grantQuotaOverrides, pgBillingRepository } from '../../server/src/billing/store.js';
 import { FakeAccount, FAKE_PRICES, makeEvent, signedDelivery, type FakeEvent } from '../../test/support/fake-stripe/src/index.js';
 
@@ -84,7 +84,7 @@ const summary = (o: Map<string, number>, unique: number) =>
   `ok: ${unique} events once, ${o.get('duplicate') ?? 0} duplicates, ${o.get('stale') ?? 0} stale, ${o.get('refused') ?? 0} refused`;
 function report(what: string, perSecond: number, check: string) {
   rows.push([what, fmt(perSecond), check]);
-  console.log(`  ${what}: ${fmt(perSecond)} deliveries/s  ${check}`);
+  console.log(`  ${what}: ${fmt(perSecond)}/s  ${check}`);
 }
 
 function assertExactlyOnce(what: string, ok: boolean, detail: string) {
@@ -169,6 +169,8 @@ async function quota(t: TestDatabase, workspaceId: string, dialect: string, conc
   const counter = (await sql<{ n: number }>`SELECT sum(count)::int AS n FROM usage_counters WHERE workspace_id = ${workspaceId}`.execute(t.db)).rows[0]?.n;
   assertExactlyOnce(`${dialect} quota`, counter === N / 2, `counter ${counter}, limit ${N / 2}`);
   report(`${dialect}: consumeGeneration transaction, one workspace, ${concurrency} in flight`, consumed, `ok: ${N} requests vs limit ${N / 2} → counter ${counter}`);
+  const rated = await run(() => takeRateToken(t.db, workspaceId, { requestsPerMinute: 6_000_000, burst: 1_000_000 }));
+  report(`${dialect}: takeRateToken (own transaction, async commit), one workspace, ${concurrency} in flight`, rated, '');
 }
 
 console.log(`billing webhook benchmark: ${W} workspaces × 8 events, +20% redeliveries, shuffled`);
