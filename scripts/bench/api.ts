@@ -158,6 +158,13 @@ async function run(): Promise<void> {
       `${r.target.padEnd(9)} ${r.scenario.padEnd(12)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(7)} ${String(r.bad).padStart(8)} ${((r.rps / ceiling) * 100).toFixed(0).padStart(10)}%`,
     );
   }
+  // Issue 4's goals, judged on this run.
+  const gen = rows.find((r) => r.target === 'postgres' && r.scenario === 'generate');
+  const read = rows.find((r) => r.target === 'postgres' && r.scenario === 'gen-read');
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  console.log('');
+  if (gen) console.log(`goal: PostgreSQL generate >= 500 req/s with p99 < 50 ms: ${gen.rps.toFixed(0)} req/s, p99 ${gen.p99} ms — ${verdict(gen.rps >= 500 && gen.p99 < 50)}`);
+  if (read) console.log(`goal: reads >= 40 % of hello: GET generation ${((read.rps / ceiling) * 100).toFixed(0)} % — ${verdict(read.rps >= 0.4 * ceiling)}`);
 }
 
 const serveIndex = args.indexOf('--serve');
