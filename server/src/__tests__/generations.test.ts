@@ -60,7 +60,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await counts(s), before);
     });
 
-    it('answers 422 on templateId for an unknown template and on testType when no template fits', async () => {
+    it('answers 422 naming templateId, testType or the parameter for unknown templates, unfit test types and missing or undeclared parameters', async () => {
       const unknown = await call(s.app, 'POST', '/api/v1/generations', { token: s.tokens.editor, json: { brandId: s.brandId, ...BANNER, templateId: 'nope' } });
       assert.equal(unknown.status, 422);
       assert.equal(unknown.data.errors[0].field, 'templateId');
@@ -68,6 +68,17 @@ for (const dialect of DIALECTS) {
       assert.equal(none.status, 422);
       assert.equal(none.data.generationCode, 'NO_TEMPLATE');
       assert.equal(none.data.errors[0].field, 'testType');
+      const missing = await call(s.app, 'POST', '/api/v1/generations', {
+        token: s.tokens.editor,
+        json: { brandId: s.brandId, testType: 'banner', description: 'x', templateId: 'free-shipping-message' },
+      });
+      assert.equal(missing.status, 422);
+      assert.equal(missing.data.generationCode, 'MISSING_PARAMETER');
+      assert.deepEqual(missing.data.errors.map((e: { field: string }) => e.field), ['parameters.message']);
+      const undeclared = await call(s.app, 'POST', '/api/v1/generations', { token: s.tokens.editor, json: { brandId: s.brandId, ...BANNER, parameters: { ...BANNER.parameters, colour: 'red' } } });
+      assert.equal(undeclared.status, 422);
+      assert.equal(undeclared.data.parameter, 'colour');
+      assert.ok(undeclared.data.suggestions.includes('message'));
     });
 
     it('lets editors and above generate, honours per-brand overrides and the token scope', async () => {
