@@ -32,6 +32,7 @@ const wrongType = (type: string | undefined): unknown => (type === 'string' ? 12
 function validBody(template: string, brandId: string): Record<string, unknown> {
   if (template.endsWith('/transitions')) return { to: 'QA_REVIEW', note: 'n' };
   if (template.endsWith('/corrections')) return { code: 'console.log(1);', reason: 'r', kind: 'other' };
+  if (template.endsWith('/list-brand-templates')) return { parameters: { brand: brandId } };
   if (template.startsWith('/opal/')) return { parameters: { brand: brandId, test_type: 'banner', description: 'd' } };
   return { brandId, ...BANNER };
 }
@@ -125,6 +126,7 @@ for (const dialect of DIALECTS) {
         'POST /api/v1/generations/{id}/transitions',
         'POST /api/v1/generations/{id}/corrections',
         'POST /opal/tools/generate-brand-safe-code',
+        'POST /opal/tools/list-brand-templates',
         'GET /api/v1/analytics/opal',
       ]) {
         assert.ok(seen.includes(op), `${op} is in the OpenAPI document`);

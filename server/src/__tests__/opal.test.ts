@@ -40,6 +40,7 @@ describe('Opal discovery document', () => {
       }
       assert.equal(new Set(fn.parameters.map((p: { name: string }) => p.name)).size, fn.parameters.length);
     }
+    assert.deepEqual(r.data.functions.map((f: { name: string }) => f.name), ['generate_brand_safe_code', 'list_brand_templates']);
     const gen = r.data.functions.find((f: { name: string }) => f.name === 'generate_brand_safe_code');
     assert.ok(gen, 'generate_brand_safe_code is offered');
     assert.deepEqual(
@@ -50,6 +51,15 @@ describe('Opal discovery document', () => {
         ['description', 'string', true],
         ['template_parameters', 'object', false],
         ['template_id', 'string', false],
+        ['page_type', 'string', false],
+      ],
+    );
+    const list = r.data.functions.find((f: { name: string }) => f.name === 'list_brand_templates');
+    assert.deepEqual(
+      list.parameters.map((p: { name: string; type: string; required: boolean }) => [p.name, p.type, p.required]),
+      [
+        ['brand', 'string', true],
+        ['test_type', 'string', false],
         ['page_type', 'string', false],
       ],
     );
@@ -122,6 +132,24 @@ for (const dialect of DIALECTS) {
       const after = await counts(s);
       assert.equal(after.opal_requests, before.opal_requests);
       assert.equal(after.generations, before.generations);
+    });
+
+    it("lists the brand's templates with typed parameters, best fit first for a test type", async () => {
+      const reader = await apiToken(s, 'viewer', ['read']);
+      const all = await call(s.app, 'POST', '/opal/tools/list-brand-templates', { token: reader, json: { parameters: { brand: 'northwind' } } });
+      assert.equal(all.status, 200, JSON.stringify(all.data));
+      assert.deepEqual(all.data.brand, { id: s.brandId, name: 'Northwind', version: s.brandVersion });
+      assert.equal(all.data.templates.length, 9);
+      const banner = await call(s.app, 'POST', '/opal/tools/list-brand-templates', { token: reader, json: { brand: s.brandId, test_type: 'banner', page_type: 'cart' } });
+      assert.equal(banner.status, 200);
+      assert.deepEqual(banner.data.templates.map((t: { id: string }) => t.id), ['free-shipping-message']);
+      assert.deepEqual(banner.data.templates[0].parameters.map((p: { name: string; type: string; required: boolean }) => [p.name, p.type, p.required]), [
+        ['message', 'text', true],
+        ['track', 'boolean', false],
+      ]);
+      assert.equal((await call(s.app, 'POST', '/opal/tools/list-brand-templates', { token: reader, json: { brand: 'Nope' } })).status, 404);
+      assert.equal((await call(s.app, 'POST', '/opal/tools/list-brand-templates', { token: s.tokens.viewer, json: { brand: 'Northwind' } })).status, 401);
+      assert.equal((await counts(s)).opal_requests, 0, 'listing is not a generation call');
     });
 
     it('records a refused generation as a failed call and aggregates calls per brand and day', async () => {

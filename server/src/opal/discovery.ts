@@ -33,6 +33,10 @@ export interface OpalDiscovery {
 export const GENERATE_TOOL = 'generate_brand_safe_code';
 export const GENERATE_ENDPOINT = `/opal/tools/${GENERATE_TOOL.replaceAll('_', '-')}`;
 
+/** The companion tool that tells the assistant which templates and parameters a brand offers. */
+export const LIST_TOOL = 'list_brand_templates';
+export const LIST_ENDPOINT = `/opal/tools/${LIST_TOOL.replaceAll('_', '-')}`;
+
 /** The discovery document served at `GET /opal/discovery`. */
 export const DISCOVERY: OpalDiscovery = {
   functions: [
@@ -62,6 +66,19 @@ export const DISCOVERY: OpalDiscovery = {
         { name: 'page_type', type: 'string', description: 'The page type the code targets (e.g. "product-detail"); narrows templates and selectors.', required: false },
       ],
       endpoint: GENERATE_ENDPOINT,
+      http_method: 'POST',
+    },
+    {
+      name: LIST_TOOL,
+      description:
+        "List a brand's proven code templates: their test types, page types and typed parameters (selector parameters " +
+        'accept only approved selectors). Use it to choose test_type and template_parameters for generate_brand_safe_code.',
+      parameters: [
+        { name: 'brand', type: 'string', description: 'The brand, by name (e.g. "Northwind") or id.', required: true },
+        { name: 'test_type', type: 'string', description: 'Only templates fitting this test type (e.g. "banner").', required: false },
+        { name: 'page_type', type: 'string', description: 'Only templates usable on this page type (e.g. "home").', required: false },
+      ],
+      endpoint: LIST_ENDPOINT,
       http_method: 'POST',
     },
   ],

@@ -19,7 +19,7 @@ import { problemResponse } from '../http/errors.js';
 import { BEARER, CONFLICT, ERRORS, json, jsonBody, UNAVAILABLE } from '../http/openapi.js';
 import { ProblemError } from '../http/problem.js';
 import { routeGroup } from '../http/route-group.js';
-import { validationProblem } from '../http/validation.js';
+import { brandRef, toolArguments, toolBody } from '../opal/arguments.js';
 
 const ToolArgs = z
   .strictObject({
@@ -32,14 +32,7 @@ const ToolArgs = z
   })
   .openapi('OpalToolParameters');
 
-/** Both forms in one documented object: `parameters` (+ `auth`) as Opal sends, or the bare fields. */
-const ToolBody = z
-  .strictObject({
-    parameters: ToolArgs.optional().openapi({ description: 'The tool arguments, as Opal sends them' }),
-    auth: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Opal auth context (unused: the bearer token authenticates)' }),
-    ...ToolArgs.partial().shape,
-  })
-  .openapi('OpalToolRequest');
+const ToolBody = toolBody(ToolArgs, 'OpalToolRequest');
 
 const ToolResult = z
   .object({
@@ -69,10 +62,8 @@ const DiscoverySchema = z
   })
   .openapi('OpalDiscovery');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Opal's credential is a personal API token; sessions expire and belong in browsers. */
-function requireApiToken(p: Principal): void {
+export function requireApiToken(p: Principal): void {
   if (p.kind !== 'token') {
     throw new ProblemError('UNAUTHENTICATED', 'the Opal tool takes a personal API token (bsp_…) with the generate scope', {}, { 'WWW-Authenticate': 'Bearer realm="brandsafe"' });
   }
@@ -121,20 +112,9 @@ export function opalRoutes(deps: RouteDeps, service: GenerationService) {
       const started = performance.now();
       const p = principalOf(c);
       requireApiToken(p);
-      const { parameters, auth: _auth, ...bare } = c.req.valid('json');
-      if (parameters && Object.keys(bare).length > 0) {
-        const fields = Object.keys(bare).map((field) => ({ field, message: 'send the arguments either inside "parameters" or bare, not both' }));
-        throw new ProblemError('VALIDATION_FAILED', 'invalid json: mixed argument forms', { errors: fields, in: 'json' });
-      }
-      let args: z.infer<typeof ToolArgs>;
-      if (parameters) args = parameters;
-      else {
-        const parsed = ToolArgs.safeParse(bare);
-        if (!parsed.success) throw validationProblem(parsed.error, 'json');
-        args = parsed.data;
-      }
+      const args = toolArguments(ToolArgs, c.req.valid('json'));
       const input = {
-        brand: UUID.test(args.brand) ? { id: args.brand } : { name: args.brand },
+        brand: brandRef(args.brand),
         testType: args.test_type,
         description: args.description,
         ...(args.template_parameters === undefined ? {} : { parameters: args.template_parameters }),
