@@ -63,6 +63,10 @@ describe('Opal discovery document', () => {
         ['page_type', 'string', false],
       ],
     );
+    // The root alias (the URL to register in Opal) serves the same document.
+    const root = await call(s.app, 'GET', '/discovery');
+    assert.equal(root.status, 200);
+    assert.deepEqual(root.data, r.data);
     // Every declared endpoint exists and takes POST (401 without a credential, not 404).
     for (const fn of r.data.functions) assert.equal((await call(s.app, 'POST', fn.endpoint, { json: { parameters: {} } })).status, 401);
   });

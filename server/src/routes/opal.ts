@@ -69,6 +69,25 @@ export function requireApiToken(p: Principal): void {
   }
 }
 
+/** `GET /discovery` on a group: the manifest, exactly `{"functions": [...]}`. */
+function addDiscovery(app: ReturnType<typeof routeGroup>, summary: string): void {
+  app.openapi(
+    createRoute({ method: 'get', path: '/discovery', tags: ['opal'], summary, responses: { 200: json(DiscoverySchema, 'The tool manifest: exactly {"functions": [...]}') } }),
+    (c) => c.json(DISCOVERY, 200),
+  );
+}
+
+/**
+ * The manifest at the root as well (`/discovery`). Opal resolves a tool's `endpoint` against
+ * the registry URL's base; registering `https://<host>/discovery` makes that base the origin
+ * whichever way it is derived, so `/opal/tools/...` always reaches the tool.
+ */
+export function opalRootRoutes() {
+  const app = routeGroup();
+  addDiscovery(app, 'Optimizely Opal tool discovery (root alias of /opal/discovery; register this URL in Opal)');
+  return app;
+}
+
 export function opalRoutes(deps: RouteDeps, service: GenerationService) {
   const app = routeGroup();
   const auth = requireAuth(deps);
@@ -79,16 +98,7 @@ export function opalRoutes(deps: RouteDeps, service: GenerationService) {
     bodyLimit({ maxSize: limit, onError: (c) => problemResponse(c, new ProblemError('PAYLOAD_TOO_LARGE', `the request body exceeds ${limit} bytes`, { limit })) }),
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/discovery',
-      tags: ['opal'],
-      summary: 'Optimizely Opal tool discovery',
-      responses: { 200: json(DiscoverySchema, 'The tool manifest: exactly {"functions": [...]}') },
-    }),
-    (c) => c.json(DISCOVERY, 200),
-  );
+  addDiscovery(app, 'Optimizely Opal tool discovery');
 
   app.openapi(
     createRoute({
