@@ -10,8 +10,20 @@ import { migrateToLatest } from './migrate.js';
 /** PGlite always; PostgreSQL too when `DATABASE_URL` is set (CI sets it). */
 export const DIALECTS: readonly DialectName[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-/** Every table, children first, for cleaning between tests. */
+/**
+ * Every table holding test data, children first, for cleaning between tests. Not `plans` (the
+ * catalog rows migration 0009 inserts) nor `audit_log_state` (one row, reset in `clean()`).
+ */
 const TABLES = [
+  'audit_log_pending',
+  'audit_log_leaves',
+  'audit_tree_nodes',
+  'audit_tree_heads',
+  'stripe_events',
+  'rate_buckets',
+  'quota_overrides',
+  'usage_counters',
+  'subscriptions',
   'email_verifications',
   'outbox_emails',
   'audit_events',
@@ -51,7 +63,11 @@ function migratedPGlite(): Promise<Blob> {
 }
 
 export interface TestDatabase extends DatabaseConnection {
-  /** Empties every table (as the owner: TRUNCATE fires no row trigger, so audit rows go too). */
+  /**
+   * Empties every table (as the owner: TRUNCATE fires no row trigger, so the insert-only audit
+   * and audit log rows go too) and resets the audit log's integrated size to 0, so no test sees
+   * another's tree, billing counters or rate buckets.
+   */
   clean(): Promise<void>;
   /** Closes the connection and, on PostgreSQL, drops the run's schema. */
   destroy(): Promise<void>;
@@ -71,6 +87,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
     ...conn,
     async clean() {
       await sql`TRUNCATE ${sql.join(TABLES.map((t) => sql.id(t)))} CASCADE`.execute(conn.db);
+      await sql`UPDATE audit_log_state SET tree_size = 0`.execute(conn.db);
     },
     async destroy() {
       if (schema) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(conn.db);

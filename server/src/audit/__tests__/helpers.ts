@@ -11,12 +11,6 @@ export function testSigner(origin = 'brandsafe.test/audit/v1'): LogSigner {
   return { origin, privateKey, publicKey, logId: logId(publicKey) };
 }
 
-/** Empties the log tables (TRUNCATE fires no row trigger) and resets the integrated size. */
-export async function cleanLog(db: AuditDb): Promise<void> {
-  await sql`TRUNCATE audit_log_pending, audit_log_leaves, audit_tree_nodes, audit_tree_heads`.execute(db);
-  await sql`UPDATE audit_log_state SET tree_size = 0`.execute(db);
-}
-
 /** A workspace created through the scoped path. */
 export async function newWorkspace(db: AuditDb, name = 'Acme'): Promise<string> {
   const id = randomUUID();

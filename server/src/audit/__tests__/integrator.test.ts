@@ -19,7 +19,7 @@ import { sql } from 'kysely';
 import { AuditIntegrator } from '../integrator.js';
 import { AuditLogService } from '../service.js';
 import { dbHashSource } from '../store.js';
-import { appendEvents, cleanLog, newWorkspace, testSigner } from './helpers.js';
+import { appendEvents, newWorkspace, testSigner } from './helpers.js';
 
 /** Opens the same database twice in a row (a restart): PGlite on disk, or one PostgreSQL schema. */
 async function reopenable(dialect: DialectName) {
@@ -52,7 +52,6 @@ for (const dialect of DIALECTS) {
     });
     beforeEach(async () => {
       await t.clean();
-      await cleanLog(t.db);
     });
 
     it('sequences queued events into a tree whose signed root is the RFC 9162 hash of their canonical bytes', async () => {

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { call, openHarness, signup, type Harness } from '../../__tests__/helpers.js';
 import { AuditLogService, registerAuditLog } from '../service.js';
 import { checkAuditLog, type TamperReport } from '../tamper.js';
-import { appendEvents, cleanLog, tamper, testSigner } from './helpers.js';
+import { appendEvents, tamper, testSigner } from './helpers.js';
 
 const kinds = (r: TamperReport) => r.findings.map((f) => `${f.kind}@${f.leafIndex ?? f.treeSize ?? '-'}`).sort();
 
@@ -25,7 +25,6 @@ for (const dialect of DIALECTS) {
     });
     beforeEach(async () => {
       await h.t.clean();
-      await cleanLog(h.t.db);
     });
 
     /** A signed-up workspace with 8 more events, all integrated and signed: leaves 0..9. */
