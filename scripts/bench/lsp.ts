@@ -70,14 +70,19 @@ function startServer(name: string, command: string[], workspace: string, setting
     for (const w of list) w(p);
   });
   // Answer whatever the server asks (configuration, registrations, ESLint's own requests).
-  connection.onRequest((method, params) => {
+  // vscode-jsonrpc accepts catch-all handlers at run time; ProtocolConnection's types omit them.
+  const catchAll = connection as unknown as {
+    onRequest(handler: (method: string, params: unknown) => unknown): void;
+    onNotification(handler: (method: string, params: unknown) => void): void;
+  };
+  catchAll.onRequest((method, params) => {
     if (process.env.BENCH_DEBUG) console.error(name, 'request', method, JSON.stringify(params).slice(0, 300));
     if (method === 'workspace/configuration') {
       return (params as { items: { scopeUri?: string }[] }).items.map((i) => settings(i.scopeUri));
     }
     return null;
   });
-  connection.onNotification((method, params) => {
+  catchAll.onNotification((method, params) => {
     if (process.env.BENCH_DEBUG) console.error(name, method, JSON.stringify(params).slice(0, 300));
   });
   connection.listen();
