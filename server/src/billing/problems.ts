@@ -1,8 +1,8 @@
 /**
- * Billing problems. 402 Payment Required and the webhook's signature refusal are not (yet) in
- * the API's PROBLEMS table, so they are ProblemError subclasses with their own status, stable
- * `type` and code; `app.onError` renders them like any other problem because they are
- * ProblemErrors. (Adding PAYMENT_REQUIRED to PROBLEMS would make this subclass unnecessary.)
+ * Billing problems: ProblemError subclasses with their own stable `type` and code (a client
+ * tells "plan limit reached" from "subscription paused" by code), each based on a generic code
+ * of the API's PROBLEMS table with the same status (the 402s on PAYMENT_REQUIRED), so
+ * `app.onError` renders them like any other problem.
  */
 import type { QuotaExceeded } from '@brandsafe/billing';
 import { ProblemError, type ProblemBody } from '../http/problem.js';
@@ -12,8 +12,8 @@ export type BillingProblemCode =
   | 'QUOTA_EXCEEDED' | 'BILLING_INACTIVE' | 'WEBHOOK_SIGNATURE_INVALID' | 'BILLING_NOT_CONFIGURED' | 'STRIPE_UNAVAILABLE' | 'STRIPE_REQUEST_FAILED';
 
 const SHAPES: Record<BillingProblemCode, { status: number; title: string; base: ConstructorParameters<typeof ProblemError>[0] }> = {
-  QUOTA_EXCEEDED: { status: 402, title: 'Plan limit reached', base: 'FORBIDDEN' },
-  BILLING_INACTIVE: { status: 402, title: 'The subscription does not allow this', base: 'FORBIDDEN' },
+  QUOTA_EXCEEDED: { status: 402, title: 'Plan limit reached', base: 'PAYMENT_REQUIRED' },
+  BILLING_INACTIVE: { status: 402, title: 'The subscription does not allow this', base: 'PAYMENT_REQUIRED' },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, title: 'The webhook signature does not verify', base: 'MALFORMED_REQUEST' },
   BILLING_NOT_CONFIGURED: { status: 503, title: 'Billing is not configured', base: 'UNAVAILABLE' },
   STRIPE_UNAVAILABLE: { status: 503, title: 'Stripe did not answer', base: 'UNAVAILABLE' },

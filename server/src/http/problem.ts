@@ -10,6 +10,8 @@ export const PROBLEMS = {
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   MALFORMED_REQUEST: { status: 400, title: 'The request body cannot be read' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  // RFC 9110 §15.5.3 reserves 402; we use it for plan limits and subscriptions that do not allow the request (issue 6 §1).
+  PAYMENT_REQUIRED: { status: 402, title: 'Payment required' },
   FORBIDDEN: { status: 403, title: 'Not allowed' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
