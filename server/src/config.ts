@@ -1,8 +1,10 @@
 /**
  * Server configuration from the environment, validated at start: every problem is reported
- * (one clear line each), not just the first, so one restart fixes them all.
+ * (one clear line each), not just the first, so one restart fixes them all — the billing
+ * variables (STRIPE_*, see packages/billing/README.md) included.
  */
 import { resolve } from 'node:path';
+import { billingConfigProblems } from '@brandsafe/billing';
 
 export interface ServerConfig {
   port: number;
@@ -79,6 +81,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const bodyLimitBytes = int('BODY_LIMIT_BYTES', undefined, 1024, 100 * 1024 * 1024);
   const trustProxy = bool('TRUST_PROXY', false);
   const seedDemo = bool('SEED_DEMO', databaseUrl === undefined);
+  // The STRIPE_* variables are read where billing is built (billing/services.ts); checking them
+  // here reports a malformed one at start-up with the rest, not at the first checkout (issue 6 §2).
+  problems.push(...billingConfigProblems(env));
 
   if (problems.length > 0) return { ok: false, problems };
   return {

@@ -31,4 +31,18 @@ describe('loadConfig', () => {
       assert.ok(r.problems.some((p) => p.startsWith(name)), name);
     }
   });
+
+  it('reports malformed Stripe variables with the other problems', () => {
+    const r = loadConfig({ PORT: 'x', STRIPE_SECRET_KEY: 'pk_live_oops', STRIPE_WEBHOOK_SECRET: 'secret', STRIPE_PRICE_STARTER: 'starter' });
+    assert.ok(!r.ok);
+    assert.equal(r.problems.length, 4);
+    for (const name of ['PORT', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_STARTER']) {
+      assert.ok(r.problems.some((p) => p.startsWith(name)), name);
+    }
+  });
+
+  it('accepts billing left unconfigured or configured well', () => {
+    assert.ok(loadConfig({ STRIPE_WEBHOOK_SECRET: 'ignored without a key' }).ok);
+    assert.ok(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc', STRIPE_PRICE_PROFESSIONAL: 'price_pro' }).ok);
+  });
 });
