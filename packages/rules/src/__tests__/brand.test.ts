@@ -73,6 +73,13 @@ describe('brand code rules', () => {
     assert.equal(f?.severity, 'warning');
   });
 
+  it('accepts utils.observeSelector where the brand requires utils.waitForElement', () => {
+    const text = "var utils = window.optimizely.get('utils');\nutils.observeSelector('.pdp__price', function (price) {\n  if (price.querySelector('.exp-badge')) return;\n  price.querySelector('.pdp__title');\n});";
+    assert.deepEqual(only('brand/required-wrapper', text, { brand }), []);
+    const [f] = only('brand/required-wrapper', "utils.observeSelector('.pdp__price', go);\ndocument.querySelector('.pdp__title');", { brand });
+    assert.equal(f?.range.start.line, 1);
+  });
+
   it('does not require the wrapper for queries of elements the variation creates', () => {
     const text = "if (document.querySelector('.exp-note') || document.getElementById('exp-box')) return;\nel.insertAdjacentHTML('afterend', '<p class=\"nw-note\">x</p>');\ndocument.querySelector('.nw-note');";
     assert.deepEqual(only('brand/required-wrapper', `(function () {\n${text}\n})();`, { brand }), []);

@@ -99,6 +99,14 @@ describe('recommended/dynamic-selector', () => {
     assert.equal(covered(text, f!), '>');
   });
 
+  it('reads a string as CSS only when it is rule text with a selector before the brace', () => {
+    const tail = "style.textContent = '[data-testid=\"x\"]' + ' { display: none !important; }';";
+    assert.deepEqual(only('recommended/valid-selector', tail), []);
+    assert.deepEqual(extractSelectors({ text: tail, filename: 'v.js' }), []);
+    const rules = "s.textContent = '/* c */ .exp-a { color: red }';\nt.textContent = '  .exp-b, .exp-c { display: none !important; }';";
+    assert.deepEqual(extractSelectors({ text: rules, filename: 'v.js' }).map((u) => u.selector), ['.exp-a', '.exp-b, .exp-c']);
+  });
+
   it('reports only the rules of a CSS template whose selector holds an expression', () => {
     const text = 'style.textContent = `.ok { color: ${c} }\\n.${name} { color: red }`;';
     const found = only('recommended/dynamic-selector', text);

@@ -25,6 +25,18 @@ function urlPrefix(node: Node | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * Optimizely utils that wait for an element before handing it over: `waitForElement` resolves
+ * once the first match exists, `observeSelector` calls back for every match, including elements
+ * added later (Optimizely Web, "utils" reference). A brand that requires either accepts both.
+ */
+const WAITING_UTILS = ['utils.waitForElement', 'utils.observeSelector'];
+
+/** The callee names a required-wrapper rule accepts: its own, widened to every waiting util. */
+function acceptedWrappers(names: readonly string[]): string[] {
+  return names.some((n) => WAITING_UTILS.includes(n)) ? [...new Set([...names, ...WAITING_UTILS])] : [...names];
+}
+
 function report(env: JsRuleEnv, rule: CodeRule, ruleId: string, start: number, end: number, detail = ''): void {
   env.ctx.report(ruleId, start, end, rule.message + detail, { severity: rule.severity, docsUrl: rule.docsUrl, brandRule: rule.id });
 }
@@ -41,7 +53,10 @@ export const brandJs: JsRule = {
     const forbidden = brand.rules.filter((r) => r.kind === 'forbidden-call').map((r) => ({ rule: r, paths: (r.callees ?? []).map(normalizePath) }));
     const wrappers = brand.rules
       .filter((r) => r.kind === 'required-wrapper' && r.wrapper)
-      .map((r) => ({ rule: r, names: r.wrapper!.split(/[|,]/).map((w) => normalizePath(w.trim().replace(/^(window\.)?optimizely\.get\(\s*['"]utils['"]\s*\)/, 'utils'))) }));
+      .map((r) => {
+        const names = r.wrapper!.split(/[|,]/).map((w) => normalizePath(w.trim().replace(/^(window\.)?optimizely\.get\(\s*['"]utils['"]\s*\)/, 'utils')));
+        return { rule: r, names, accepted: acceptedWrappers(names) };
+      });
     const awaited: Array<{ names: string; fnStart: number; fnEnd: number; at: number }> = [];
     const unwrapped: Array<{ rule: CodeRule; names: string[]; call: ESTree.CallExpression }> = [];
     const prefixes = ctx.options.ownedPrefixes ?? DEFAULT_OWNED_PREFIXES;
@@ -100,7 +115,7 @@ export const brandJs: JsRule = {
         const isQuery = (method && DOM_QUERY_METHODS.has(method)) || ((name === '$' || name === 'jQuery') && !staticString(c.arguments[0] as Node)?.trimStart().startsWith('<') && c.arguments[0]?.type !== 'FunctionExpression' && c.arguments[0]?.type !== 'ArrowFunctionExpression');
         if (isQuery && ctx.enabled('brand/required-wrapper')) {
           for (const w of wrappers) {
-            if (!inWrapper(c, parents, w.names)) unwrapped.push({ rule: w.rule, names: w.names, call: c });
+            if (!inWrapper(c, parents, w.accepted)) unwrapped.push({ rule: w.rule, names: w.names, call: c });
           }
         }
       },

@@ -18,8 +18,12 @@ const DOM_METHODS: Record<string, SelectorApi> = {
 const JQUERY_METHODS = new Set(['find', 'children', 'parents', 'parent', 'siblings', 'next', 'prev', 'nextAll', 'prevAll', 'nextUntil', 'prevUntil', 'parentsUntil', 'filter', 'not', 'has', 'is', 'add']);
 const JQUERY = new Set(['$', 'jQuery']);
 
-/** Static CSS text: rules `sel { prop: value }`, possibly after comments or inside an at-rule. */
-const CSS_SHAPE = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:@[\w-]+[^{};]*\{\s*)?[^{}<>;=!`]+\{[^{}]*:[^{}]*\}/;
+/**
+ * Static CSS text: rules `sel { prop: value }`, possibly after comments or inside an at-rule. The
+ * prelude must hold a selector (something other than white space): `' { display: none }'` is the
+ * tail of a rule whose selector is concatenated in front of it (`sel + ' { … }'`), not rule text.
+ */
+const CSS_SHAPE = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:@[\w-]+[^{};]*\{\s*)?[^{}<>;=!`\s][^{}<>;=!`]*\{[^{}]*:[^{}]*\}/;
 const STYLE_TAG = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
 const MARKUP_URL_HINT = /\s(src|poster)\s*=|<link\b/i;
 /** Attributes whose URL the browser fetches when the markup is inserted (HTML Standard). */
