@@ -32,6 +32,9 @@ import { invitationRoutes } from './routes/invitations.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { mountGenerationApi } from './generations/mount.js';
 import { billingRoutes } from './routes/billing.js';
+import { portalRoutes } from './routes/portal.js';
+import { billedGenerationService } from './billing/generation.js';
+import { billingServicesFromEnv } from './billing/services.js';
 
 export const DEFAULT_OPTIONS: AppOptions = {
   bodyLimitBytes: 1024 * 1024,
@@ -57,8 +60,12 @@ function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   app.route('/api/v1/audit', auditRoutes(deps));
   app.route('/api/v1/audit', auditRecordRoutes(deps));
   app.route('/.well-known', auditKeyRoutes(deps));
-  mountGenerationApi(app, deps);
-  app.route('/', billingRoutes(deps));
+  // One set of billing services (Stripe from the environment) for enforcement and the billing
+  // routes: generation takes a rate token, counts against the plan's quota in the storing
+  // transaction (402 over it or when billing refuses) and meters after commit (issue 6 §1).
+  const billing = billingServicesFromEnv(deps.options.publicUrl);
+  mountGenerationApi(app, deps, billedGenerationService(deps, billing));
+  app.route('/', billingRoutes(deps, billing));
 }
 
 /** Resolves @brandsafe/brand-kit's `loadBrand` once, if that package exports it. */
@@ -126,6 +133,8 @@ export function createApp(deps: AppDeps) {
   app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
 
   mountRoutes(app, routeDeps);
+  // The web portal calls the API in process through the app's own fetch (issue 6 §3).
+  app.route('/', portalRoutes(routeDeps, (request, env) => app.fetch(request, env)));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

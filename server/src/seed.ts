@@ -22,7 +22,9 @@ import {
   type WorkspaceRole,
 } from '@brandsafe/db';
 import type { Kysely } from 'kysely';
+import type { LimitOverrides } from '@brandsafe/billing';
 import { hashPassword, type ScryptCost } from './auth/password.js';
+import { grantQuotaOverrides } from './billing/store.js';
 import { displayPrefix, hashSecret, newSecret } from './auth/secrets.js';
 import { toApiProblem } from './brands/problems.js';
 
@@ -44,6 +46,13 @@ export interface DemoSeed {
 
 const emailFor = (role: WorkspaceRole) => `${role}@northwind.example`;
 
+/**
+ * The demo workspace's limits over its trial plan: unlimited generations, brands, members and
+ * tokens and a request rate the API benchmark does not reach, so a demo is never throttled by
+ * trial limits (issue 6). Only the demo gets them; a new sign-up keeps the trial limits.
+ */
+export const DEMO_OVERRIDES: LimitOverrides = { generation: null, brand: null, member: null, api_token: null, requestsPerMinute: 60_000, burst: 5_000 };
+
 /** Seeds the demo once and issues a fresh demo API token. */
 export async function seedDemo(db: Kysely<Database>, options: { scryptCost?: ScryptCost; brandFile?: URL | string } = {}): Promise<DemoSeed> {
   // Privileged read: which workspace is the demo is not a tenant question.
@@ -57,6 +66,8 @@ export async function seedDemo(db: Kysely<Database>, options: { scryptCost?: Scr
     brand = await createDemo(db, workspaceId, options);
     created = true;
   }
+  // At every start, so a demo seeded before billing existed gets them too (an idempotent upsert).
+  await grantQuotaOverrides(db, workspaceId, DEMO_OVERRIDES, 'demo');
   const owner = await db.selectFrom('users').select('id').where('email', '=', emailFor('owner')).executeTakeFirstOrThrow();
   const apiToken = await rotateDemoToken(db, workspaceId, owner.id);
   return { created, workspaceId, users, password: DEMO_PASSWORD, apiToken, ...(brand ? { brand } : {}) };
