@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DIALECTS } from '@brandsafe/db/testing';
+import { grantQuotaOverrides } from '../billing/store.js';
 import { call, openHarness, signup, type Harness } from './helpers.js';
 
 const NORTHWIND = readFileSync(new URL('../../../examples/northwind/.brandsafe/brand.ttl', import.meta.url), 'utf8');
@@ -41,6 +42,9 @@ for (const dialect of DIALECTS) {
       const a = await signup(h.app, 'Alpha');
       const b = await signup(h.app, 'Beta');
       tokenA = a.token;
+      // Workspace A already has its trial's one brand: room for more, so a creation with bad input
+      // meets the validation under test, not the plan limit (402).
+      await grantQuotaOverrides(h.t.db, a.workspaceId, { brand: null, member: null, api_token: null }, 'test');
       await call(h.app, 'POST', '/api/v1/brands', { token: a.token, json: { name: 'Mine' } });
       const brandB = (await call(h.app, 'POST', '/api/v1/brands', { token: b.token, json: { name: 'Theirs' } })).data.id;
       const up = await call(h.app, 'PUT', `/api/v1/brands/${brandB}/graph`, { token: b.token, body: NORTHWIND, headers: { 'content-type': 'text/turtle' } });

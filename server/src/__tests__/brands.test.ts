@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DIALECTS } from '@brandsafe/db/testing';
+import { grantQuotaOverrides } from '../billing/store.js';
 import { call, openHarness, signup, type Harness } from './helpers.js';
 
 const NORTHWIND = readFileSync(new URL('../../../examples/northwind/.brandsafe/brand.ttl', import.meta.url), 'utf8');
@@ -29,6 +30,8 @@ for (const dialect of DIALECTS) {
 
     it('creates and lists brands, refusing a duplicate name', async () => {
       const a = await signup(h.app);
+      // Room for a second brand, so the duplicate meets the unique name and not the trial's 1-brand limit.
+      await grantQuotaOverrides(h.t.db, a.workspaceId, { brand: 2 }, 'test');
       const r = await call(h.app, 'POST', '/api/v1/brands', { token: a.token, json: { name: 'Northwind' } });
       assert.equal(r.status, 201);
       assert.equal(r.data.name, 'Northwind');

@@ -29,6 +29,7 @@ export const ERRORS = {
 } as const;
 
 export const CONFLICT = { 409: problem('Conflicts with the current state') } as const;
+export const PAYMENT_REQUIRED = { 402: problem('Over the plan limit (quota, limit, usage and upgrade link), or the subscription does not allow this') } as const;
 export const THROTTLED = { 429: problem('Too many attempts; see Retry-After') } as const;
 export const UNPROCESSABLE = { 422: problem('The brand graph has problems (each with line and column, 1-based)') } as const;
 export const UNSUPPORTED = { 415: problem('The body must be text/turtle') } as const;

@@ -20,7 +20,8 @@ import { requireAction } from '../auth/roles.js';
 import { brandFor } from '../brands/access.js';
 import type { RouteDeps } from '../context.js';
 import { inWorkspace, principalOf, requireAuth } from '../http/auth.js';
-import { BEARER, CONFLICT, ERRORS, IdParam, json, jsonBody } from '../http/openapi.js';
+import { BEARER, CONFLICT, ERRORS, IdParam, PAYMENT_REQUIRED, json, jsonBody } from '../http/openapi.js';
+import { assertRoomFor } from '../billing/limits.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import { routeGroup } from '../http/route-group.js';
 import { ItemsOf, Role } from '../http/schemas.js';
@@ -57,7 +58,7 @@ export function brandRoutes(deps: RouteDeps) {
       security: BEARER,
       middleware: auth,
       request: jsonBody(CreateBrandBody),
-      responses: { 201: json(BrandSchema, 'The brand'), ...ERRORS, ...CONFLICT },
+      responses: { 201: json(BrandSchema, 'The brand'), ...ERRORS, ...PAYMENT_REQUIRED, ...CONFLICT },
     }),
     async (c) => {
       const p = principalOf(c);
@@ -65,6 +66,7 @@ export function brandRoutes(deps: RouteDeps) {
       const { name } = c.req.valid('json');
       try {
         const brand = await inWorkspace(deps, p, async (trx) => {
+          await assertRoomFor(deps, trx, p.workspaceId, 'brand');
           const b = await insertBrand(trx, { workspaceId: p.workspaceId, name, createdBy: p.userId });
           await appendAuditEvent(trx, { workspaceId: p.workspaceId, type: 'brand.created', actor: actorOf(p), payload: { brandId: b.id, name } });
           return b;

@@ -30,7 +30,8 @@ import { requireAction } from '../auth/roles.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import type { RouteDeps } from '../context.js';
 import { authenticate, inWorkspace, principalOf, requireAuth } from '../http/auth.js';
-import { BEARER, CONFLICT, ERRORS, IdParam, json, jsonBody } from '../http/openapi.js';
+import { BEARER, CONFLICT, ERRORS, IdParam, PAYMENT_REQUIRED, json, jsonBody } from '../http/openapi.js';
+import { assertRoomFor } from '../billing/limits.js';
 import { ProblemError, conflict, forbidden, notFound } from '../http/problem.js';
 import { routeGroup } from '../http/route-group.js';
 import { Email, ItemsOf, Role } from '../http/schemas.js';
@@ -73,7 +74,7 @@ export function invitationRoutes(deps: RouteDeps) {
       security: BEARER,
       middleware: auth,
       request: jsonBody(InviteBody),
-      responses: { 201: json(InvitationSchema, 'The invitation (the secret is only in the email)'), ...ERRORS },
+      responses: { 201: json(InvitationSchema, 'The invitation (the secret is only in the email)'), ...ERRORS, ...PAYMENT_REQUIRED },
     }),
     async (c) => {
       const p = principalOf(c);
@@ -82,6 +83,7 @@ export function invitationRoutes(deps: RouteDeps) {
       if (body.role === 'owner' && p.role !== 'owner') throw forbidden('only an owner may invite an owner');
       const secret = newSecret('invitation');
       const { invitation, email } = await inWorkspace(deps, p, async (trx) => {
+        await assertRoomFor(deps, trx, p.workspaceId, 'member');
         const invitation = await createInvitation(trx, {
           workspaceId: p.workspaceId,
           email: body.email,
@@ -164,6 +166,7 @@ export function invitationRoutes(deps: RouteDeps) {
       responses: {
         200: json(z.object({ token: z.string(), expiresAt: z.string(), workspaceId: z.uuid() }), 'A session in the workspace'),
         ...ERRORS,
+        ...PAYMENT_REQUIRED,
         ...CONFLICT,
         410: { description: 'Expired or revoked', content: { 'application/problem+json': { schema: z.object({}) } } },
       },
@@ -197,6 +200,8 @@ export function invitationRoutes(deps: RouteDeps) {
             }
             if (await getMembership(trx, userId)) throw conflict('you are already a member of this workspace');
             if (!(await markInvitationAccepted(trx, inv.invitationId))) throw conflict('the invitation was already accepted');
+            // Checked again here: invitations are not counted, so several may be open at once.
+            await assertRoomFor(deps, trx, inv.workspaceId, 'member');
             await addMembership(trx, { workspaceId: inv.workspaceId, userId, role: inv.role });
             await appendAuditEvent(trx, {
               workspaceId: inv.workspaceId,

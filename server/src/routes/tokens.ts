@@ -10,7 +10,8 @@ import { requireAction } from '../auth/roles.js';
 import { displayPrefix, hashSecret, newSecret } from '../auth/secrets.js';
 import type { RouteDeps } from '../context.js';
 import { inWorkspace, principalOf, requireAuth } from '../http/auth.js';
-import { BEARER, ERRORS, IdParam, json, jsonBody } from '../http/openapi.js';
+import { BEARER, ERRORS, IdParam, PAYMENT_REQUIRED, json, jsonBody } from '../http/openapi.js';
+import { assertRoomFor } from '../billing/limits.js';
 import { notFound } from '../http/problem.js';
 import { routeGroup } from '../http/route-group.js';
 import { ItemsOf, Scope } from '../http/schemas.js';
@@ -64,7 +65,7 @@ export function tokenRoutes(deps: RouteDeps) {
       security: BEARER,
       middleware: auth,
       request: jsonBody(CreateTokenBody),
-      responses: { 201: json(CreatedTokenSchema, 'The token and its secret'), ...ERRORS },
+      responses: { 201: json(CreatedTokenSchema, 'The token and its secret'), ...ERRORS, ...PAYMENT_REQUIRED },
     }),
     async (c) => {
       const p = principalOf(c);
@@ -73,6 +74,7 @@ export function tokenRoutes(deps: RouteDeps) {
       const secret = newSecret('apiToken');
       const expiresAt = body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null;
       const token = await inWorkspace(deps, p, async (trx) => {
+        await assertRoomFor(deps, trx, p.workspaceId, 'api_token');
         const t = await createApiToken(trx, {
           workspaceId: p.workspaceId,
           userId: p.userId,
