@@ -3,7 +3,7 @@
  * parameter accepts only an approved selector" (DESIGN.md, "Generation is safe by construction").
  */
 import type { ApprovedSelector, Brand, TemplateParameter } from '@brandsafe/brand-kit';
-import { distance } from 'fastest-levenshtein';
+import { MIN_SUGGESTION_SCORE, nameSimilarity, suggestNearest } from '@brandsafe/selectors';
 import { GenerationError } from './error.js';
 
 /** Whitespace-insensitive form of a selector, so `.a  > .b` and `.a > .b` are the same text. */
@@ -32,14 +32,27 @@ function matches(s: ApprovedSelector, wanted: string, wantedCss: string): boolea
   return s.id === wanted || s.iri === wanted || cssOf(s) === wantedCss;
 }
 
-/** Up to `limit` approved selectors closest to `wanted` by edit distance over css and id. */
+/**
+ * Up to `limit` approved selectors closest to `wanted`, best first. The ranking is the checker's
+ * own (`suggestNearest` of @brandsafe/selectors, the quick fix behind brand/unapproved-selector),
+ * so generation and the editor suggest the same selectors. A value that is a bare name may be an
+ * approved selector's id (`add-to-cart`), so ids are ranked too, by the same name similarity.
+ */
 export function nearestSelectors(candidates: readonly ApprovedSelector[], wanted: string, limit = 3): ApprovedSelector[] {
-  const w = normalizeCss(wanted);
-  return candidates
-    .map((s) => ({ s, d: Math.min(distance(cssOf(s), w), distance(s.id, wanted)) }))
-    .sort((a, b) => a.d - b.d || a.s.css.localeCompare(b.s.css))
+  const byCss = new Map<string, ApprovedSelector>();
+  for (const s of candidates) if (!byCss.has(s.css)) byCss.set(s.css, s);
+  const scored = new Map<ApprovedSelector, number>();
+  for (const x of suggestNearest(wanted, [...byCss.keys()], limit)) scored.set(byCss.get(x.selector)!, x.score);
+  if (/^[\w-]+$/.test(wanted)) {
+    for (const s of candidates) {
+      const score = nameSimilarity(wanted, s.id);
+      if (score >= MIN_SUGGESTION_SCORE && score > (scored.get(s) ?? 0)) scored.set(s, score);
+    }
+  }
+  return [...scored]
+    .sort((a, b) => b[1] - a[1] || a[0].css.localeCompare(b[0].css))
     .slice(0, limit)
-    .map((x) => x.s);
+    .map(([s]) => s);
 }
 
 /**
@@ -57,7 +70,8 @@ export function resolveSelector(brand: Brand, param: TemplateParameter, value: s
   const nearest = nearestSelectors(allowed, value);
   const where = pageType === undefined ? '' : ` on page type "${pageType}"`;
   const why = elsewhere ? ` (it is approved only on ${elsewhere.pageTypes.join(', ')})` : '';
-  const hint = nearest.length > 0 ? `; nearest approved: ${nearest.map((s) => `${s.css} (${s.id})`).join(', ')}` : '; the brand approves none here';
+  const hint =
+    nearest.length > 0 ? `; nearest approved: ${nearest.map((s) => `${s.css} (${s.id})`).join(', ')}` : allowed.length > 0 ? '; no approved selector here is close to it' : '; the brand approves none here';
   throw new GenerationError(
     'UNAPPROVED_SELECTOR',
     `parameter "${param.name}": ${JSON.stringify(value)} is not an approved selector${where}${why}${hint}`,

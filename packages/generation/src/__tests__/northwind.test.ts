@@ -84,14 +84,23 @@ describe('generation over the Northwind example brand', () => {
   });
 
   it('refuses a product-detail selector on the home page and suggests home selectors', async () => {
-    const pdpOnly = brand.selectors.find((s) => s.pageTypes.length > 0 && !s.pageTypes.includes('home'))!;
+    // .pdp__title is approved on product pages only; the home page's .hero__title is close to it.
+    const pdpOnly = brand.selectors.find((s) => s.css === '.pdp__title' && !s.pageTypes.includes('home'))!;
     await assert.rejects(
       generate({ testType: 'cta-text', description: '', pageType: 'home', parameters: { target: pdpOnly.css, text: 'Go' } }, { brand, provider: templateProvider }),
       (e) =>
         isGenerationError(e, 'UNAPPROVED_SELECTOR') &&
         e.details.parameter === 'target' &&
         (e.details.suggestions ?? []).length > 0 &&
+        (e.details.suggestions ?? [])[0] === '.hero__title' &&
         (e.details.suggestions ?? []).every((css) => brand.selectors.some((s) => s.css === css && (s.pageTypes.length === 0 || s.pageTypes.includes('home')))),
+    );
+  });
+
+  it('suggests nothing rather than noise when no approved selector of the page is close', async () => {
+    await assert.rejects(
+      generate({ testType: 'cta-text', description: '', pageType: 'home', parameters: { target: '[data-testid="breadcrumbs"]', text: 'Go' } }, { brand, provider: templateProvider }),
+      (e) => isGenerationError(e, 'UNAPPROVED_SELECTOR') && e.details.suggestions?.length === 0 && /no approved selector here is close/.test(e.message),
     );
   });
 
