@@ -21,8 +21,8 @@ import {
   type Database,
   type WorkspaceRole,
 } from '@brandsafe/db';
-import type { Kysely } from 'kysely';
-import type { LimitOverrides } from '@brandsafe/billing';
+import { sql, type Kysely } from 'kysely';
+import { TRIAL, type LimitOverrides } from '@brandsafe/billing';
 import { hashPassword, type ScryptCost } from './auth/password.js';
 import { grantQuotaOverrides } from './billing/store.js';
 import { displayPrefix, hashSecret, newSecret } from './auth/secrets.js';
@@ -68,6 +68,13 @@ export async function seedDemo(db: Kysely<Database>, options: { scryptCost?: Scr
   }
   // At every start, so a demo seeded before billing existed gets them too (an idempotent upsert).
   await grantQuotaOverrides(db, workspaceId, DEMO_OVERRIDES, 'demo');
+  // The overrides lift limits, not the trial's end: a demo kept in DATA_DIR would stop generating
+  // 14 days after its first start. While the demo is on its own local trial (never checked out),
+  // each start moves the end to a full trial from now. Privileged, like the overrides.
+  const trialEnd = new Date(Date.now() + TRIAL.days * 86_400_000);
+  await sql`UPDATE subscriptions SET trial_ends_at = ${trialEnd}, updated_at = now()
+    WHERE workspace_id = ${workspaceId} AND status = 'trialing' AND stripe_customer_id IS NULL
+      AND (trial_ends_at IS NULL OR trial_ends_at < ${trialEnd})`.execute(db);
   const owner = await db.selectFrom('users').select('id').where('email', '=', emailFor('owner')).executeTakeFirstOrThrow();
   const apiToken = await rotateDemoToken(db, workspaceId, owner.id);
   return { created, workspaceId, users, password: DEMO_PASSWORD, apiToken, ...(brand ? { brand } : {}) };
