@@ -2,6 +2,7 @@ import { analyse } from './analyse.js';
 import { CheckContext } from './context.js';
 import { detectLanguage } from './language.js';
 import { RULES } from './meta.js';
+import { resolvePageType } from './page-type.js';
 import { brandJs } from './rules/brand-js.js';
 import { codeSafety } from './rules/code-safety.js';
 import { lifecycle } from './rules/lifecycle.js';
@@ -59,6 +60,9 @@ function skippedRules(ctx: CheckContext): SkippedRule[] {
  * against the built-in rule packs and, when `options.brand` is given, the brand's rules. The
  * language server, the CLI, the API's approval gate and the generator all call this one function.
  *
+ * The page type comes from `options.pageType`, else from a `// brandsafe-page: <id>` comment
+ * in the file (see docs/rules/brand/unapproved-selector.md).
+ *
  * Never throws on bad input: a file that does not parse gives exactly one
  * `recommended/parse-error` finding at the fault. Findings are sorted by position and are
  * deterministic for the same input and options.
@@ -75,6 +79,7 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
   }
   const analysis = analyse(ctx, JS_RULES);
   if (analysis) {
+    ctx.pageType = resolvePageType(ctx, analysis.comments);
     for (const h of analysis.hiding) {
       ctx.report('recommended/no-body-hiding', h.start, h.end, `"${h.declaration}" on ${h.target} hides the whole page; if the code that shows it again fails, visitors see a blank page. Hide only the elements the variation changes.`);
     }

@@ -29,6 +29,11 @@ export class CheckContext {
   readonly findings: Finding[] = [];
   readonly index: LineIndex;
   private readonly settings = new Map<string, Severity | undefined>();
+  /**
+   * The page type approved selectors are narrowed to: `options.pageType`, else the file's
+   * `brandsafe-page` comment (set by check() once the comments are known).
+   */
+  pageType: string | undefined;
 
   constructor(
     readonly text: string,
@@ -36,6 +41,7 @@ export class CheckContext {
     readonly options: CheckOptions,
   ) {
     this.index = new LineIndex(text);
+    this.pageType = options.pageType;
   }
 
   get brand(): Brand | undefined {

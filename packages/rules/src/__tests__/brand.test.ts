@@ -42,6 +42,27 @@ describe('brand/unapproved-selector', () => {
     assert.deepEqual(only('brand/unapproved-selector', text, { brand, pageType: 'cart' }), []);
   });
 
+  it('takes the page type from a brandsafe-page comment when the caller gives none', () => {
+    const body = "utils.waitForElement('[data-testid=\"checkout-button\"]');";
+    const [f] = only('brand/unapproved-selector', `// brandsafe-page: product-detail\n${body}`, { brand });
+    assert.match(f!.message, /on product-detail pages\. It is approved only on: cart/);
+    assert.deepEqual(only('brand/unapproved-selector', `/* @brandsafe-page cart */\n${body}`, { brand }), []);
+    // The caller's page type wins; a look-alike inside a string is no declaration.
+    assert.equal(only('brand/unapproved-selector', `// brandsafe-page: cart\n${body}`, { brand, pageType: 'product-detail' }).length, 1);
+    assert.deepEqual(only('brand/unapproved-selector', `var s = '// brandsafe-page: product-detail';\n${body}`, { brand }), []);
+    const css = '/* brandsafe-page: product-detail */\n[data-testid="checkout-button"] { color: red }';
+    assert.equal(check({ text: css, filename: 'v.css' }, { brand }).findings.filter((x) => x.ruleId === 'brand/unapproved-selector').length, 1);
+  });
+
+  it('reports a declared page type the brand does not define, at the id, and ignores it', () => {
+    const withPages = testBrand({ pageTypes: ['cart', 'product-detail'].map((id) => ({ iri: `urn:test:${id}`, id, label: id })) });
+    const text = "// brandsafe-page: prodcut-detail\nutils.waitForElement('[data-testid=\"checkout-button\"]');";
+    const found = only('brand/unapproved-selector', text, { brand: withPages });
+    assert.equal(found.length, 1);
+    assert.equal(covered(text, found[0]!), 'prodcut-detail');
+    assert.match(found[0]!.message, /not defined by .*page types: cart, product-detail/);
+  });
+
   it('checks each selector of a list and CSS rule selectors', () => {
     const css = '.pdp__title, .pdp__subtitle { font-weight: 700 }\n.exp-banner { color: red }';
     const found = check({ text: css, filename: 'v.css' }, { brand }).findings.filter((f) => f.ruleId === 'brand/unapproved-selector');

@@ -20,7 +20,7 @@ function escapeFor(quote: string | undefined, text: string): string {
  */
 export function checkSelectorUses(ctx: CheckContext, uses: readonly RawSelectorUse[], owned: ReadonlySet<string>): void {
   const brand = ctx.brand;
-  const approvals = brand && BRAND_SELECTOR_RULES.some((r) => ctx.enabled(r)) ? ApprovedSet.for(brand, ctx.options.pageType, ctx.options.ownedPrefixes ?? DEFAULT_OWNED_PREFIXES) : undefined;
+  const approvals = brand && BRAND_SELECTOR_RULES.some((r) => ctx.enabled(r)) ? ApprovedSet.for(brand, ctx.pageType, ctx.options.ownedPrefixes ?? DEFAULT_OWNED_PREFIXES) : undefined;
   const brittle = ctx.enabled('recommended/brittle-selector');
   for (const use of uses) {
     if (use.dynamic) {
@@ -78,7 +78,7 @@ function reportUnapproved(ctx: CheckContext, approvals: ApprovedSet, use: RawSel
     fixes.push({ title: `Replace with approved selector ${s.selector}`, edits: [{ start: v.at(part.from), end: v.at(part.to), newText }], preferred: i === 0 && suggestions.length === 1 ? true : undefined });
   }
   const brand = ctx.brand!;
-  const page = ctx.options.pageType ? ` on ${ctx.options.pageType} pages` : '';
+  const page = ctx.pageType ? ` on ${ctx.pageType} pages` : '';
   const elsewhere = otherPages.length > 0 ? ` It is approved only on: ${[...new Set(otherPages)].join(', ')}.` : '';
   const hint = suggestions.length > 0 ? ` Nearest approved: ${suggestions.map((s) => s.selector).join(', ')}.` : '';
   ctx.report('brand/unapproved-selector', ...sourceSpan(use, part.from, part.to), `Selector "${part.selector}" is not approved for ${brand.name}${page}.${elsewhere}${hint}`, { fixes });
