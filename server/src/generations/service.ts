@@ -72,10 +72,7 @@ interface Prepared {
 /** The cached context turned out stale: roll the attempt back and start over with a fresh read. */
 class StaleContext extends Error {}
 
-/**
- * The service for one app. The provider is chosen once from the environment (DESIGN.md:
- * Claude when ANTHROPIC_API_KEY is set, ANTHROPIC_BASE_URL honoured; templates otherwise).
- */
+/** Options of `generationService`; all optional. */
 export interface GenerationServiceOptions {
   provider?: Provider;
   cache?: BrandModelCache;
@@ -87,6 +84,10 @@ export interface GenerationServiceOptions {
   beforeStore?: (trx: Tx, p: Principal) => Promise<unknown>;
 }
 
+/**
+ * The service for one app. The provider is chosen once from the environment (DESIGN.md:
+ * Claude when ANTHROPIC_API_KEY is set, ANTHROPIC_BASE_URL honoured; templates otherwise).
+ */
 export function generationService(deps: RouteDeps, options: GenerationServiceOptions = {}): GenerationService {
   const provider = options.provider ?? providerFromEnv(process.env);
   const cache = options.cache ?? new BrandModelCache();
