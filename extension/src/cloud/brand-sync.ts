@@ -79,7 +79,7 @@ export class BrandSync implements vscode.Disposable {
       await this.refresh(true);
       return this.current;
     } catch (error) {
-      await reportError(this.#output, 'could not select the brand', error);
+      reportError(this.#output, 'could not select the brand', error);
       return undefined;
     }
   }

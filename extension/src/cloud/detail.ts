@@ -75,7 +75,7 @@ export class DetailPanel implements vscode.Disposable {
       this.#panel.reveal(vscode.ViewColumn.Beside, true);
       return g;
     } catch (error) {
-      await reportError(this.output, 'could not open the generation', error);
+      reportError(this.output, 'could not open the generation', error);
       return undefined;
     }
   }

@@ -101,7 +101,7 @@ async function run(host: GenerateHost, request: GenerateRequest, target: Generat
     });
     return generation;
   } catch (error) {
-    await reportError(host.output, 'generation failed', error);
+    reportError(host.output, 'generation failed', error);
     return undefined;
   }
 }
@@ -134,7 +134,7 @@ export async function generateFromTemplate(host: GenerateHost, args: GenerateArg
       if (value !== undefined) parameters[p.name] = value;
     }
   } catch (error) {
-    await reportError(host.output, 'could not read the brand templates', error);
+    reportError(host.output, 'could not read the brand templates', error);
     return undefined;
   }
   const request: GenerateRequest = {
@@ -158,7 +158,7 @@ export async function generate(host: GenerateHost, args: GenerateArgs = {}): Pro
       const types = testTypes(await ctx.client.templates(ctx.brandId));
       testType = await vscode.window.showQuickPick(types, { placeHolder: 'The kind of test (from the brand’s templates)' });
     } catch (error) {
-      await reportError(host.output, 'could not read the brand templates', error);
+      reportError(host.output, 'could not read the brand templates', error);
       return undefined;
     }
   }

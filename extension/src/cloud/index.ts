@@ -48,7 +48,7 @@ async function verifyReceiptFile(session: Session, output: vscode.LogOutputChann
     else void vscode.window.showErrorMessage(text);
     return outcome;
   } catch (error) {
-    await reportError(output, 'could not verify the receipt', error);
+    reportError(output, 'could not verify the receipt', error);
     return undefined;
   }
 }

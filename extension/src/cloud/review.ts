@@ -61,7 +61,7 @@ export async function move(host: GenerateHost, name: keyof typeof MOVES, ref?: G
     void vscode.window.showInformationMessage(`brandsafe: ${result.generation.description} is now ${result.to}.`);
     return result.to;
   } catch (error) {
-    await reportError(host.output, `${m.verb.toLowerCase()} failed`, error);
+    reportError(host.output, `${m.verb.toLowerCase()} failed`, error);
     return undefined;
   }
 }
@@ -101,7 +101,7 @@ export async function recordCorrection(host: GenerateHost, args: CorrectionArgs 
     void vscode.window.showInformationMessage(`brandsafe: correction recorded (${lines} changed line(s)).`);
     return correction.id;
   } catch (error) {
-    await reportError(host.output, 'could not record the correction', error);
+    reportError(host.output, 'could not record the correction', error);
     return undefined;
   }
 }

@@ -15,14 +15,16 @@ function secretKey(serverUrl: string): string {
 }
 
 /** Shows an error from the API (or anything else) with its advice and action, and logs it. */
-export async function reportError(output: vscode.LogOutputChannel, what: string, error: unknown): Promise<void> {
+export function reportError(output: vscode.LogOutputChannel, what: string, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ApiError && error.kind === 'cancelled') return;
   output.error(`${what}: ${message}`);
   const action = error instanceof ApiError ? error.action : undefined;
-  const choice = await vscode.window.showErrorMessage(`brandsafe: ${what}. ${message}`, ...(action ? [action.label] : []));
-  if (choice && action?.command) await vscode.commands.executeCommand(action.command);
-  else if (choice && action?.url) await vscode.env.openExternal(vscode.Uri.parse(action.url));
+  // Not awaited: the notification stays until dismissed, and the command must settle before that.
+  void vscode.window.showErrorMessage(`brandsafe: ${what}. ${message}`, ...(action ? [action.label] : [])).then((choice) => {
+    if (choice && action?.command) void vscode.commands.executeCommand(action.command);
+    else if (choice && action?.url) void vscode.env.openExternal(vscode.Uri.parse(action.url));
+  });
 }
 
 /** The signed-in account, its status bar item and the commands that change it. */
@@ -141,7 +143,7 @@ export class Session implements vscode.Disposable {
       void vscode.window.showInformationMessage(`brandsafe: signed in as ${me.user.email} (${me.role} in ${me.workspace.name}).`);
       return me;
     } catch (error) {
-      await reportError(this.#output, 'sign-in failed', error);
+      reportError(this.#output, 'sign-in failed', error);
       return undefined;
     }
   }

@@ -1,0 +1,173 @@
+// The brandsafe extension's cloud features in a real VS Code against the real API (issue 7):
+// sign in, server brand → language server, generate from a template, submit, approve as a
+// reviewer, the approval panel, receipt verification (and a tampered receipt failing).
+/* global describe, before, it */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+
+const config = JSON.parse(fs.readFileSync(process.env.BRANDSAFE_E2E_CONFIG, 'utf8'));
+const folder = vscode.workspace.workspaceFolders[0].uri;
+
+/** Resolves when `predicate` returns a truthy value (polled; no fixed sleeps). */
+async function waitFor(predicate, what, timeoutMs = 60000) {
+  const started = Date.now();
+  for (;;) {
+    let value;
+    try {
+      value = await predicate();
+    } catch {
+      value = undefined;
+    }
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function screenshot(name) {
+  console.log(`BRANDSAFE_SCREENSHOT ${name}`);
+  await waitFor(() => fs.existsSync(path.join(config.flagDir, `${name}.done`)), `screenshot ${name}`, 30000);
+}
+
+async function getJson(urlPath, token) {
+  const res = await fetch(config.serverUrl + urlPath, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(res.status, 200, `${urlPath}: ${res.status}`);
+  return res.json();
+}
+
+function statusOf(api, id) {
+  const panel = api.cloud.panel();
+  return Object.keys(panel).find((status) => panel[status].includes(id));
+}
+
+describe('brandsafe cloud features in VS Code', function () {
+  let api;
+  let generation;
+  let approvalTransitionId;
+
+  before(async function () {
+    const ext = vscode.extensions.getExtension('brandsafe.brandsafe');
+    assert.ok(ext, 'the extension is installed');
+    api = await ext.activate();
+  });
+
+  it('refuses a bad token with an error and stays signed out', async function () {
+    const me = await vscode.commands.executeCommand('brandsafe.signIn', { token: 'bsp_not-a-real-token-000000' });
+    assert.equal(me, undefined);
+    assert.equal(api.cloud.me(), undefined);
+  });
+
+  it('signs in with an API token (kept in SecretStorage) and lists the workspace', async function () {
+    const me = await vscode.commands.executeCommand('brandsafe.signIn', { token: config.editorToken });
+    assert.equal(me.user.email, 'editor@northwind.example');
+    assert.equal(api.cloud.me().role, 'editor');
+    const items = await api.cloud.refreshPanel();
+    assert.ok(items.length >= 5, `the seeded generations are listed (${items.length})`);
+  });
+
+  it("selects the server's brand and the language server checks against its graph", async function () {
+    const brand = await vscode.commands.executeCommand('brandsafe.selectBrand', { brandId: config.brandId });
+    assert.equal(brand.brandId, config.brandId);
+    assert.ok(fs.existsSync(brand.file), 'the graph is cached as Turtle');
+    const uri = vscode.Uri.joinPath(folder, 'variations', 'hero.js');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const found = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'brandsafe' && String(d.code && d.code.value) === 'brand/unapproved-selector'),
+      'an unapproved-selector diagnostic from the server brand',
+    );
+    assert.match(found.message, /hero-unknown/);
+    await waitFor(() => api.brand() && api.brand().file === brand.file, 'the status bar to name the server brand');
+  });
+
+  it('generates from a template with a selector parameter into a new editor', async function () {
+    generation = await vscode.commands.executeCommand('brandsafe.generateFromTemplate', {
+      templateId: 'hero-banner',
+      description: 'E2E spring sale banner',
+      parameters: { headline: 'Spring sale: 20% off', ctaText: 'Shop the sale', ctaUrl: 'https://northwind.example/spring', target: '[data-component="hero-banner"]' },
+      target: 'newEditor',
+    });
+    assert.ok(generation && generation.id, 'a generation came back');
+    assert.equal(generation.status, 'GENERATED');
+    const text = vscode.window.activeTextEditor.document.getText();
+    assert.match(text, /Spring sale: 20% off/);
+    assert.match(text, /hero-banner/);
+    await api.cloud.refreshPanel();
+    assert.equal(statusOf(api, generation.id), 'GENERATED');
+  });
+
+  it('submits the code in the editor for review', async function () {
+    const status = await vscode.commands.executeCommand('brandsafe.submitForReview');
+    assert.equal(status, 'QA_REVIEW');
+    await api.cloud.refreshPanel();
+    assert.equal(statusOf(api, generation.id), 'QA_REVIEW');
+  });
+
+  it('refuses approval without the review right, with the advice the server gives', async function () {
+    // The editor token cannot approve (editors do not own that move): 403, the item stays put.
+    const status = await vscode.commands.executeCommand('brandsafe.approve', { generationId: generation.id }, { note: 'self-approval' });
+    assert.equal(status, undefined);
+    await api.cloud.refreshPanel();
+    assert.equal(statusOf(api, generation.id), 'QA_REVIEW');
+  });
+
+  it('approves as a reviewer (second token) and the item moves in the panel', async function () {
+    const me = await vscode.commands.executeCommand('brandsafe.signIn', { token: config.reviewerToken });
+    assert.equal(me.role, 'reviewer');
+    const status = await vscode.commands.executeCommand('brandsafe.approve', { generationId: generation.id }, { note: 'brand-safe, copy approved' });
+    assert.equal(status, 'APPROVED');
+    await api.cloud.refreshPanel();
+    assert.equal(statusOf(api, generation.id), 'APPROVED');
+    const panel = api.cloud.panel();
+    for (const s of ['GENERATED', 'QA_REVIEW', 'APPROVED', 'DEPLOYED', 'REJECTED', 'DEPLOY_FAILED']) assert.ok(panel[s].length > 0, `the panel has items in ${s}`);
+  });
+
+  it("opens the item (read-only code + detail view) and verifies the approval's receipt locally", async function () {
+    await vscode.commands.executeCommand('workbench.view.extension.brandsafe');
+    const detail = await vscode.commands.executeCommand('brandsafe.openGeneration', { generationId: generation.id });
+    assert.equal(detail.status, 'APPROVED');
+    const code = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'brandsafe' && d.uri.path.includes(generation.id));
+    assert.ok(code, 'a brandsafe: document holds the code');
+    assert.match(code.getText(), /Spring sale: 20% off/);
+    const approval = detail.transitions.find((t) => t.to === 'APPROVED');
+    approvalTransitionId = approval.id;
+    for (const t of detail.transitions) {
+      const outcome = await waitFor(async () => {
+        const o = await api.cloud.verifyTransition(t.id);
+        return o && o.ok ? o : undefined;
+      }, `a verified receipt for ${t.from} → ${t.to}`);
+      assert.equal(outcome.ok, true);
+      assert.ok(outcome.treeSize > outcome.leafIndex);
+    }
+    await screenshot('panel-and-detail');
+  });
+
+  it('reports exactly what failed for a tampered receipt', async function () {
+    const events = await getJson('/api/v1/audit/events?type=generation.transitioned', config.reviewerToken);
+    const event = events.items.find((e) => e.payload.transitionId === approvalTransitionId);
+    const receipt = await getJson(`/api/v1/audit/receipts/${event.id}`, config.reviewerToken);
+    const tampered = JSON.parse(JSON.stringify(receipt));
+    tampered.event.payload.note = 'approved without review';
+    const file = vscode.Uri.joinPath(folder, 'tampered-receipt.json');
+    fs.writeFileSync(file.fsPath, JSON.stringify(tampered, null, 2));
+    const bad = await vscode.commands.executeCommand('brandsafe.verifyReceiptFile', file);
+    assert.equal(bad.ok, false);
+    assert.deepEqual([...new Set(bad.failures.map((f) => f.check))], ['canonical-bytes']);
+    const proofTampered = JSON.parse(JSON.stringify(receipt));
+    proofTampered.inclusionProof[0] = proofTampered.inclusionProof[0].replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    fs.writeFileSync(file.fsPath, JSON.stringify(proofTampered));
+    const badProof = await vscode.commands.executeCommand('brandsafe.verifyReceiptFile', file);
+    assert.equal(badProof.ok, false);
+    assert.ok(badProof.failures.some((f) => f.check === 'inclusion-proof'), JSON.stringify(badProof.failures));
+    await screenshot('tampered-receipt');
+    fs.writeFileSync(file.fsPath, JSON.stringify(receipt));
+    const good = await vscode.commands.executeCommand('brandsafe.verifyReceiptFile', file);
+    assert.equal(good.ok, true);
+  });
+
+  it('signs out', async function () {
+    await vscode.commands.executeCommand('brandsafe.signOut');
+    assert.equal(api.cloud.me(), undefined);
+  });
+});
