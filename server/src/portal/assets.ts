@@ -20,17 +20,18 @@ textarea{max-width:100%;min-height:8rem;font-family:ui-monospace,monospace;font-
 fieldset{border:1px solid var(--line);border-radius:4px;max-width:28rem}legend{font-weight:600}
 fieldset label{display:inline-flex;gap:.3rem;font-weight:400;margin-right:1rem}
 button,.button{display:inline-block;background:var(--brand);color:#fff;border:0;border-radius:4px;padding:.45rem .9rem;font:inherit;cursor:pointer;text-decoration:none;margin-top:.6rem}
-button.secondary{background:#fff;color:var(--brand);border:1px solid var(--brand)}button.danger{background:var(--err)}
+.secondary{background:#fff;color:var(--brand);border:1px solid var(--brand)}.danger{background:var(--err)}
+.plan{display:flex;flex-direction:column}.plan ul{flex:1}.plan form,.plan>.button{align-self:flex-start}
 button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .inline{display:inline}.inline button{margin-top:0;padding:.25rem .6rem;font-size:.9rem}
 .flash{padding:.7rem 1rem;border-radius:6px;margin-bottom:1rem;border:1px solid}.flash.info{background:#eef4ff;border-color:#9db4f0}
 .flash.warning{background:#fff8e1;border-color:#e6c35c}.flash.error{background:#fdecea;border-color:#e59a9a}.flash.ok{background:#e9f7ee;border-color:#8fd0a4}
-.muted{color:var(--muted)}.big{font-size:2rem;font-weight:700}code,.secret{font-family:ui-monospace,monospace;word-break:break-all}
+.muted{color:var(--muted)}.nowrap{white-space:nowrap}header.top .muted{color:#cbd5e1}.big{font-size:2rem;font-weight:700}code,.secret{font-family:ui-monospace,monospace;word-break:break-all}
 .secret{display:block;background:#111827;color:#e5e7eb;padding:.6rem;border-radius:4px;margin:.4rem 0}
 .plans{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(240px,1fr))}.plan h3{margin:.2rem 0}.plan .price{font-size:1.5rem;font-weight:700}
 .plan ul{padding-left:1.2rem}.plan.current{border-color:var(--brand);box-shadow:0 0 0 2px var(--brand)}
 .hero{text-align:center;padding:2rem 1rem}.hero p{font-size:1.15rem;color:var(--muted);max-width:40rem;margin:0 auto 1rem}
-.auth{max-width:30rem;margin:0 auto}.chart svg{width:100%;height:auto;max-height:240px}.chart .bar{fill:var(--brand)}.chart .quota{stroke:var(--err);stroke-dasharray:4 3}
+.auth{max-width:30rem;margin:0 auto}.chart svg{width:100%;height:auto;max-height:240px}.chart .bar{fill:var(--brand)}.chart .quota{stroke:var(--err);stroke-dasharray:4 3}.chart .future{fill:#eef0f3}
 .chart text{font-size:10px;fill:var(--muted)}.meter{display:block;border-radius:4px;margin:.2rem 0 .6rem}
 .status-list{list-style:none;padding:0;margin:0}.status-list li{display:flex;justify-content:space-between;border-bottom:1px solid var(--line);padding:.25rem 0}
 .problem-error{color:var(--err)}.problem-warning{color:var(--warn)}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}

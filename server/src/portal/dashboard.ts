@@ -4,11 +4,13 @@
  * billing summary and usage series computed by the same functions `GET /api/v1/billing` and
  * `GET /api/v1/billing/usage` use.
  */
-import { getUser, getWorkspace, type Tx } from '@brandsafe/db';
+import { isTerminal } from '@brandsafe/billing';
+import { getUser, getWorkspace, listMemberships, type Tx } from '@brandsafe/db';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.js';
 import { loadWorkspaceBilling } from '../billing/enforce.js';
 import type { BillingServices } from '../billing/services.js';
+import { getSubscription } from '../billing/store.js';
 import { billingSummary, usageCounts, usageSeries } from '../billing/summary.js';
 import type { RouteDeps } from '../context.js';
 import { inWorkspace } from '../http/auth.js';
@@ -40,12 +42,14 @@ export interface RecentEvent {
 export async function dashboardData(deps: RouteDeps, services: BillingServices, p: Principal) {
   return inWorkspace(deps, p, async (trx) => {
     const billing = await loadWorkspaceBilling(trx, p.workspaceId, services.now(), services.billingUrl);
-    const [me, byStatus, events, counts, series] = await Promise.all([
+    const [me, byStatus, events, counts, series, members, sub] = await Promise.all([
       whoIn(trx, p),
       sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM generations WHERE workspace_id = ${p.workspaceId} GROUP BY status ORDER BY status`.execute(trx),
       trx.selectFrom('audit_events').select(['type', 'actor', 'at']).where('workspace_id', '=', p.workspaceId).orderBy('seq', 'desc').limit(10).execute(),
       usageCounts(trx, p.workspaceId, billing.period.start),
       usageSeries(trx, p.workspaceId, billing),
+      listMemberships(trx),
+      getSubscription(trx, p.workspaceId),
     ]);
     return {
       me,
@@ -53,8 +57,32 @@ export async function dashboardData(deps: RouteDeps, services: BillingServices, 
       series,
       byStatus: byStatus.rows.map((r) => ({ status: r.status, count: Number(r.n) })),
       events: events as RecentEvent[],
+      /** Member emails by user id, to show audit actors readably. */
+      emails: new Map(members.map((m) => [m.userId, m.email])),
+      live: Boolean(sub?.stripeSubscriptionId) && !isTerminal(sub!.status),
     };
   });
 }
 
 export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;
+
+/**
+ * The billing banner for the portal: the billing state's, except that a workspace already
+ * subscribed through Checkout during its trial is told when Stripe charges rather than asked to
+ * choose a plan.
+ */
+export function portalBanner(summary: { banner: { level: 'info' | 'warning' | 'error'; message: string; action: { label: string; href: string } | null } | null; phase: string; plan: { name: string }; trialEndsAt: string | null }, live: boolean) {
+  if (live && summary.phase === 'trialing') {
+    const when = summary.trialEndsAt ? ` on ${summary.trialEndsAt.slice(0, 10)}` : '';
+    return { level: 'info' as const, message: `Subscribed to ${summary.plan.name}: the trial continues and Stripe charges the card${when}.`, action: null };
+  }
+  return summary.banner;
+}
+
+/** An audit actor as people read it: the member's email, the token used, or the system. */
+export function actorLabel(actor: string, emails: ReadonlyMap<string, string>): string {
+  const m = /^user:([0-9a-f-]{36})(\/token:[0-9a-f-]{36})?$/.exec(actor);
+  if (!m) return actor.replace(/^system:/, '');
+  const who = emails.get(m[1]!) ?? `user ${m[1]!.slice(0, 8)}`;
+  return m[2] ? `${who} (API token)` : who;
+}

@@ -3,7 +3,9 @@
  * prorated plan change on a live subscription), the Stripe Customer Portal, invoices. Each
  * action is the billing API route called in process; the browser is then sent to Stripe's page.
  */
-import { PLAN_IDS } from '@brandsafe/billing';
+import { PLAN_IDS, isTerminal } from '@brandsafe/billing';
+import { getSubscription } from '../billing/store.js';
+import { inWorkspace } from '../http/auth.js';
 import type { Context } from 'hono';
 import type { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../context.js';
@@ -12,7 +14,7 @@ import { planJson, type BillingSummarySchema } from '../billing/summary.js';
 import { problemMessage } from '../portal/api-client.js';
 import type { PortalSession } from '../portal/api-client.js';
 import { action, field, headerOf, notice, noticeOf, page, type PortalKit } from '../portal/guard.js';
-import { billingPage, hasLiveSubscription, type InvoiceView } from '../portal/views/billing.js';
+import { billingPage, type InvoiceView } from '../portal/views/billing.js';
 import type { Flash } from '../portal/views/layout.js';
 
 type Summary = z.infer<typeof BillingSummarySchema>;
@@ -21,11 +23,16 @@ export function portalBillingRoutes(kit: PortalKit) {
   const app = routeGroup();
   const { api, render } = kit;
   const plans = PLAN_IDS.map(planJson);
+  /** Whether Stripe bills a subscription for the workspace (a change is then prorated on it, not a new Checkout). */
+  const liveSubscription = async (s: PortalSession) => {
+    const sub = await inWorkspace(kit.ctx.deps, s.principal, (trx) => getSubscription(trx, s.principal.workspaceId));
+    return Boolean(sub?.stripeSubscriptionId) && !isTerminal(sub!.status);
+  };
 
   const show = async (c: Context<AppEnv>, s: PortalSession, extra: Flash[] = [], status: 200 | 400 | 409 = 200) => {
     const canManage = s.principal.role === 'owner' || s.principal.role === 'admin';
-    const [summary, h] = await Promise.all([api.call<Summary>(c, s.secret, 'GET', '/api/v1/billing'), headerOf(kit, s)]);
-    if (!summary.ok) return render(c, billingPage(h.user, emptySummary(), plans, null, [{ level: 'error', message: problemMessage(summary.problem) }], false), 400);
+    const [summary, h, live] = await Promise.all([api.call<Summary>(c, s.secret, 'GET', '/api/v1/billing'), headerOf(kit, s), liveSubscription(s)]);
+    if (!summary.ok) return render(c, billingPage(h.user, emptySummary(), plans, null, [{ level: 'error', message: problemMessage(summary.problem) }], false, false), 400);
     let invoices: InvoiceView[] | null = null;
     const flash: Flash[] = [];
     if (canManage && summary.body.configured) {
@@ -36,16 +43,15 @@ export function portalBillingRoutes(kit: PortalKit) {
     const checkout = c.req.query('checkout');
     const returned: Flash[] = checkout === 'success' ? noticeOf('checkout') : checkout === 'canceled' ? noticeOf('checkout-cancelled') : notice(c);
     const wanted = c.req.query('plan');
-    const hint: Flash[] = wanted && !hasLiveSubscription(summary.body) && summary.body.configured ? [{ level: 'info', message: `Subscribe to ${planJson(PLAN_IDS.includes(wanted as never) ? (wanted as 'starter') : 'starter').name} below to keep using brandsafe after the trial.` }] : [];
-    return render(c, billingPage(h.user, summary.body, plans, invoices, [...returned, ...hint, ...extra, ...flash, ...h.flash], canManage), status);
+    const hint: Flash[] = wanted && !live && summary.body.configured ? [{ level: 'info', message: `Subscribe to ${planJson(PLAN_IDS.includes(wanted as never) ? (wanted as 'starter') : 'starter').name} below to keep using brandsafe after the trial.` }] : [];
+    return render(c, billingPage(h.user, summary.body, plans, invoices, [...returned, ...hint, ...extra, ...flash, ...h.flash], canManage, live), status);
   };
 
   app.get('/portal/billing', page(kit, (c, s) => show(c, s)));
 
   app.post('/portal/billing/plan', action(kit, async (c, s, form) => {
     const plan = field(form, 'plan');
-    const summary = await api.call<Summary>(c, s.secret, 'GET', '/api/v1/billing');
-    if (summary.ok && hasLiveSubscription(summary.body)) {
+    if (await liveSubscription(s)) {
       const r = await api.call(c, s.secret, 'POST', '/api/v1/billing/plan', { plan });
       return r.ok ? c.redirect('/portal/billing?done=plan-change', 303) : show(c, s, [{ level: 'error', message: problemMessage(r.problem) }], 400);
     }

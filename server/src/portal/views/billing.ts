@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import type { BillingSummarySchema, planJson } from '../../billing/summary.js';
 import type { z } from '@hono/zod-openapi';
 import { meter } from '../chart.js';
+import { portalBanner } from '../dashboard.js';
 import { csrfField, page, when, type Flash, type HeaderUser, type Html } from './layout.js';
 import { pricingTable } from './public.js';
 
@@ -14,11 +15,8 @@ export interface InvoiceView {
 }
 
 const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency.toUpperCase()}`;
-/** A subscription Stripe still bills: a plan change is prorated on it instead of a new Checkout. */
-export const hasLiveSubscription = (s: Summary) => s.hasPaymentAccount && ['active', 'past_due'].includes(s.status);
 
-export function billingPage(user: HeaderUser, s: Summary, plans: readonly Plan[], invoices: InvoiceView[] | null, flash: Flash[], canManage: boolean): Html {
-  const live = hasLiveSubscription(s);
+export function billingPage(user: HeaderUser, s: Summary, plans: readonly Plan[], invoices: InvoiceView[] | null, flash: Flash[], canManage: boolean, live: boolean): Html {
   const planButton = (p: Plan) => {
     if (!p.selfServe) return html`<a class="button secondary" href="mailto:sales@brandsafe.dev">Contact sales</a>`;
     if (!s.configured || !canManage) return html``;
@@ -26,11 +24,12 @@ export function billingPage(user: HeaderUser, s: Summary, plans: readonly Plan[]
     return html`<form method="post" action="/portal/billing/plan">${csrfField(user.csrf)}<input type="hidden" name="plan" value="${p.id}"><button type="submit">${live ? `Switch to ${p.name}` : `Subscribe to ${p.name}`}</button></form>`;
   };
   return page(
-    { title: 'Billing', user, current: '/portal/billing', flash: [...flash, s.banner ? { level: s.banner.level, message: s.banner.message, action: s.banner.action } : null] },
+    { title: 'Billing', user, current: '/portal/billing', flash: [...flash, portalBanner(s, live)] },
     html`<h1>Billing</h1>
 ${s.configured ? '' : html`<div class="flash warning" role="status">Billing is not configured on this server (no Stripe keys): the trial limits apply and plans cannot be bought here.</div>`}
 <div class="grid"><section class="card" aria-labelledby="current-h"><h2 id="current-h">Current plan</h2><div class="big" data-plan="${s.plan.id}">${s.plan.name}</div>
 <p>Status: <strong data-status>${s.status}</strong> <span class="muted">(${s.phase})</span></p>
+<p data-subscription="${live ? 'stripe' : 'none'}">${live ? 'Subscribed through Stripe.' : s.configured ? 'No paid subscription yet.' : ''}</p>
 ${s.trialEndsAt && !live ? html`<p>Trial ends ${when(s.trialEndsAt)}</p>` : ''}${s.currentPeriodEnd ? html`<p>${s.cancelAtPeriodEnd ? 'Ends' : 'Renews'} ${when(s.currentPeriodEnd)}</p>` : ''}
 ${s.configured && canManage && s.hasPaymentAccount ? html`<form method="post" action="/portal/billing/manage">${csrfField(user.csrf)}<button type="submit" class="secondary">Manage payment methods and subscription</button></form>` : ''}</section>
 <section class="card" aria-labelledby="use-h"><h2 id="use-h">Usage this period</h2>${meter('generations', s.usage.generation.used, s.usage.generation.limit)}${meter('brands', s.usage.brand.used, s.usage.brand.limit)}${meter('members', s.usage.member.used, s.usage.member.limit)}${meter('API tokens', s.usage.api_token.used, s.usage.api_token.limit)}</section></div>

@@ -5,6 +5,16 @@ import { csrfField, page, type Flash, type Html } from './layout.js';
 
 type Plan = ReturnType<typeof planJson>;
 
+/** How the catalog's feature ids read in the pricing table. */
+const FEATURE_LABELS: Record<string, string> = {
+  email_support: 'Email support',
+  analytics: 'Analytics',
+  learning_loop: 'Learning loop from reviewer corrections',
+  api_access: 'API and Opal access',
+  priority_support: 'Priority support',
+  sso: 'Single sign-on (later)',
+};
+
 const limit = (n: number | null, unit: string) => (n === null ? `Unlimited ${unit}s` : `${n} ${unit}${n === 1 ? '' : 's'}`);
 
 /** The pricing table; `action` renders each plan's button (landing: sign up; billing: checkout). */
@@ -12,7 +22,7 @@ export function pricingTable(plans: readonly Plan[], action: (plan: Plan) => Htm
   return html`<div class="plans">${plans.map(
     (p) => html`<section class="card plan${current === p.id ? ' current' : ''}" aria-labelledby="plan-${p.id}">
 <h3 id="plan-${p.id}">${p.name}${current === p.id ? html` <span class="muted">(current)</span>` : ''}</h3><div class="price">${p.price}</div><p class="muted">${p.tagline}</p>
-<ul><li>${limit(p.limits.brand, 'brand')}</li><li>${limit(p.limits.generation, 'generation')} a month</li>${p.features.map((f) => html`<li>${f}</li>`)}</ul>${action(p)}</section>`,
+<ul><li>${limit(p.limits.brand, 'brand')}</li><li>${limit(p.limits.generation, 'generation')} a month</li>${p.features.map((f) => html`<li>${FEATURE_LABELS[f] ?? f}</li>`)}</ul>${action(p)}</section>`,
   )}</div>`;
 }
 
