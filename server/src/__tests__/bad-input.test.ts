@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DIALECTS } from '@brandsafe/db/testing';
+import { sql } from 'kysely';
 import { grantQuotaOverrides } from '../billing/store.js';
 import { AuditLogService, registerAuditLog } from '../audit/service.js';
 import { testSigner } from '../audit/__tests__/helpers.js';
@@ -19,8 +20,9 @@ const NORTHWIND = readFileSync(new URL('../../../examples/northwind/.brandsafe/b
 const TABLES = [
   'workspaces', 'users', 'memberships', 'brand_roles', 'invitations', 'api_tokens', 'sessions', 'brands', 'brand_versions',
   'generations', 'generation_transitions', 'code_corrections', 'opal_requests', 'audit_events', 'outbox_emails', 'login_attempts',
-  'subscriptions', 'usage_counters', 'quota_overrides', 'stripe_events',
 ] as const;
+/** Billing's tables (raw SQL: they are not in @brandsafe/db's schema types). Not rate_buckets: a refused request still spends its token. */
+const BILLING_TABLES = ['subscriptions', 'usage_counters', 'quota_overrides', 'stripe_events'] as const;
 /** Billing configured against the fake Stripe server, as `npm start` reads it. */
 const STRIPE_ENV = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PRICE_STARTER', 'STRIPE_PRICE_PROFESSIONAL', 'STRIPE_API_BASE', 'STRIPE_MAX_NETWORK_RETRIES'];
 /** Route groups answering the exact problem; any other group (one added later) some 4xx. */
@@ -93,6 +95,10 @@ for (const dialect of DIALECTS) {
         const rows = await h.t.db.selectFrom(t).selectAll().execute();
         // last_used_at moves when a valid credential is used; it is not a change made by the input.
         out[t] = rows.map((r) => JSON.stringify({ ...r, last_used_at: undefined })).sort();
+      }
+      for (const t of BILLING_TABLES) {
+        const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t)}`.execute(h.t.db);
+        out[t] = rows.map((r) => JSON.stringify(r)).sort();
       }
       return out;
     }
