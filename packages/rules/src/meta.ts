@@ -54,7 +54,7 @@ export const RULES: readonly RuleMeta[] = Object.freeze([
   rule('brand/unapproved-selector', "Selectors must be among the brand's approved selectors.", 'error', { fixable: true }),
   rule('brand/deprecated-selector', 'Flag approved selectors the brand has marked deprecated.', 'warning'),
   rule('brand/forbidden-call', 'Disallow calls (and assignments) the brand forbids.', 'error'),
-  rule('brand/required-wrapper', 'DOM queries must sit inside the wrapper the brand requires.', 'error'),
+  rule('brand/required-wrapper', 'DOM queries must sit inside the wrapper the brand requires.', 'error', { fixable: true }),
   rule('brand/network-allowlist', 'Network requests must go to hosts the brand allows.', 'error'),
   rule('brand/size-budget', 'Variation code must fit the brand size budget.', 'error'),
 ]);

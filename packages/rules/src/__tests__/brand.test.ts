@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { check } from '../index.js';
+import { applyFixes, check } from '../index.js';
 import { testBrand } from './__fixtures__/brand.js';
 import { covered, ids, only } from './helpers.js';
 
@@ -99,6 +99,46 @@ describe('brand code rules', () => {
     assert.deepEqual(only('brand/required-wrapper', text, { brand }), []);
     const [f] = only('brand/required-wrapper', "utils.observeSelector('.pdp__price', go);\ndocument.querySelector('.pdp__title');", { brand });
     assert.equal(f?.range.start.line, 1);
+  });
+
+  it('fixes an unwrapped query by moving its statement into utils.waitForElement, which re-checks clean', () => {
+    const cases: Array<[string, RegExp]> = [
+      ["var utils = window.optimizely.get('utils');\n(function () {\n  document.querySelector('.pdp__title').classList.add('exp-x');\n})();", /^ {2}utils\.waitForElement\('\.pdp__title'\)\.then\(\(\) => \{\n {4}document\.querySelector/m],
+      ["var price = document.getElementById('pdp-price');\nprice.textContent = 'x';", /^window\.optimizely\.get\('utils'\)\.waitForElement\('#pdp-price'\)\.then\(\(\) => \{\n {2}var price = [^\n]*\nprice\.textContent = 'x';\n\}\);$/],
+      ["if ($('.pdp__title').length) go();", /waitForElement\('\.pdp__title'\)/],
+    ];
+    for (const [text, shape] of cases) {
+      const [f] = only('brand/required-wrapper', text, { brand });
+      const fix = f?.fixes?.[0];
+      assert.ok(fix, text);
+      assert.match(fix.title, /^Wrap in utils\.waitForElement/);
+      assert.equal(fix.preferred, undefined);
+      const fixed = applyFixes(text, fix.edits).text;
+      assert.match(fixed, shape);
+      const again = check({ text: fixed, filename: 'v.js' }, { brand }).findings;
+      assert.deepEqual(again.filter((x) => x.ruleId === 'brand/required-wrapper' || x.ruleId === 'recommended/parse-error'), [], fixed);
+    }
+  });
+
+  it('offers no wrap fix where moving the statement would change what the code does (return, await, a jump out, a scoped query, hoisting)', () => {
+    for (const text of [
+      "function f() { return document.querySelector('.pdp__title'); }",
+      "async function f() { document.querySelector('.pdp__title').x = await g(); }",
+      "for (;;) { if (document.querySelector('.pdp__title')) break; }",
+      "if (document.querySelector('.pdp__title')) { for (;;) { break; } }",
+      "el.querySelector('.pdp__title').focus();",
+      "document.querySelector(sel).focus();\nfunction keep() {}\nvar x = document.querySelector('.pdp__title');\nfunction hoisted() {}",
+    ]) {
+      const found = only('brand/required-wrapper', text, { brand });
+      assert.ok(found.length > 0, text);
+      const last = found[found.length - 1]!;
+      if (text.startsWith('document.querySelector(sel)')) {
+        assert.ok(found[0]!.fixes, 'a dynamic selector is waited for as written');
+        assert.equal(last.fixes, undefined, 'a declaration cannot take a later function declaration with it');
+      } else if (text.startsWith('if')) {
+        assert.ok(last.fixes, 'a break inside the moved statement stays inside its own loop');
+      } else assert.equal(last.fixes, undefined, text);
+    }
   });
 
   it('does not require the wrapper for queries of elements the variation creates', () => {

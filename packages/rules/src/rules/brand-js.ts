@@ -1,10 +1,12 @@
 import type { CodeRule } from '@brandsafe/brand-kit';
+import type { OffsetFix } from '../context.js';
 import type { ESTree } from 'meriyah';
 import { calleeMethod, endOf, memberPath, normalizePath, propertyName, startOf, staticString } from '../js/ast.js';
 import type { Node } from '../js/walk.js';
 import { DEFAULT_OWNED_PREFIXES } from '../selectors/approval.js';
 import { checkHost, urlHost } from './network.js';
 import { DOM_QUERY_METHODS, type JsRule, type JsRuleEnv } from './rule.js';
+import { wrapFix, type UtilsBinding } from './wrap-fix.js';
 
 const NETWORK_CALLS = new Set(['fetch', 'navigator.sendBeacon', '$.ajax', '$.get', '$.post', '$.getJSON', '$.getScript', 'jQuery.ajax', 'jQuery.get', 'jQuery.post', 'jQuery.getJSON', 'jQuery.getScript']);
 const NETWORK_CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'Worker']);
@@ -37,8 +39,8 @@ function acceptedWrappers(names: readonly string[]): string[] {
   return names.some((n) => WAITING_UTILS.includes(n)) ? [...new Set([...names, ...WAITING_UTILS])] : [...names];
 }
 
-function report(env: JsRuleEnv, rule: CodeRule, ruleId: string, start: number, end: number, detail = ''): void {
-  env.ctx.report(ruleId, start, end, rule.message + detail, { severity: rule.severity, docsUrl: rule.docsUrl, brandRule: rule.id });
+function report(env: JsRuleEnv, rule: CodeRule, ruleId: string, start: number, end: number, detail = '', fixes?: OffsetFix[]): void {
+  env.ctx.report(ruleId, start, end, rule.message + detail, { severity: rule.severity, docsUrl: rule.docsUrl, brandRule: rule.id, fixes });
 }
 
 /**
@@ -58,7 +60,8 @@ export const brandJs: JsRule = {
         return { rule: r, names, accepted: acceptedWrappers(names) };
       });
     const awaited: Array<{ names: string; fnStart: number; fnEnd: number; at: number }> = [];
-    const unwrapped: Array<{ rule: CodeRule; names: string[]; call: ESTree.CallExpression }> = [];
+    const unwrapped: Array<{ rule: CodeRule; names: string[]; call: ESTree.CallExpression; fix?: OffsetFix }> = [];
+    const utilsBindings: UtilsBinding[] = [];
     const prefixes = ctx.options.ownedPrefixes ?? DEFAULT_OWNED_PREFIXES;
     /** Queries for the variation's own elements need no waiting: it created them. */
     const ownQuery = (call: ESTree.CallExpression): boolean => {
@@ -114,10 +117,19 @@ export const brandJs: JsRule = {
         if (method === 'setAttribute' && staticString(c.arguments[0] as Node) === 'src') checkUrl(c.arguments[1] as Node);
         const isQuery = (method && DOM_QUERY_METHODS.has(method)) || ((name === '$' || name === 'jQuery') && !staticString(c.arguments[0] as Node)?.trimStart().startsWith('<') && c.arguments[0]?.type !== 'FunctionExpression' && c.arguments[0]?.type !== 'ArrowFunctionExpression');
         if (isQuery && ctx.enabled('brand/required-wrapper')) {
+          let fix: OffsetFix | undefined | null = null;
           for (const w of wrappers) {
-            if (!inWrapper(c, parents, w.accepted)) unwrapped.push({ rule: w.rule, names: w.names, call: c });
+            if (inWrapper(c, parents, w.accepted)) continue;
+            // The fix is computed here, while the ancestors are known, and only once per query.
+            if (fix === null) fix = wrapFix(ctx.text, c, parents, !method, utilsBindings);
+            unwrapped.push({ rule: w.rule, names: w.names, call: c, fix: w.accepted.includes('utils.waitForElement') ? fix : undefined });
           }
         }
+      },
+      VariableDeclarator: (d, parents) => {
+        if (d.id.type !== 'Identifier' || !d.init || !facts.isUtils(d.init as Node)) return;
+        const scope = [...parents].reverse().find((p) => p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression' || p.type === 'Program');
+        if (scope) utilsBindings.push({ name: d.id.name, at: endOf(d), scopeStart: startOf(scope), scopeEnd: endOf(scope) });
       },
       NewExpression: (n) => {
         const name = facts.calleeName(n);
@@ -131,7 +143,7 @@ export const brandJs: JsRule = {
       },
       'Program:exit': () => {
         for (const u of unwrapped) {
-          if (!ownQuery(u.call)) report(env, u.rule, 'brand/required-wrapper', startOf(u.call.callee), endOf(u.call.callee), ` (wrap in ${u.names.join(' or ')})`);
+          if (!ownQuery(u.call)) report(env, u.rule, 'brand/required-wrapper', startOf(u.call.callee), endOf(u.call.callee), ` (wrap in ${u.names.join(' or ')})`, u.fix ? [u.fix] : undefined);
         }
       },
     };

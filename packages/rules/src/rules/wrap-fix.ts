@@ -1,0 +1,108 @@
+import type { ESTree } from 'meriyah';
+import type { OffsetFix } from '../context.js';
+import { calleeMethod, calleeObject, endOf, memberPath, startOf, staticString } from '../js/ast.js';
+import type { Node } from '../js/walk.js';
+
+/** A name bound to Optimizely's utils, and the function (or program) it is visible in. */
+export interface UtilsBinding {
+  name: string;
+  at: number;
+  scopeStart: number;
+  scopeEnd: number;
+}
+
+const IDENT = /^-?[A-Za-z_][\w-]*$/;
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const LOOPS = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement']);
+
+/**
+ * The selector utils.waitForElement should wait for, as source text, for a document-wide query;
+ * undefined when the query is scoped to an element or its argument cannot be turned into one.
+ */
+function selectorSource(text: string, call: ESTree.CallExpression, isJQuery: boolean): string | undefined {
+  const arg = call.arguments[0] as Node | undefined;
+  if (!arg || arg.type === 'SpreadElement') return undefined;
+  if (isJQuery) return staticString(arg) !== undefined ? text.slice(startOf(arg), endOf(arg)) : undefined;
+  const object = calleeObject(call);
+  if (!object || memberPath(object) !== 'document') return undefined;
+  const method = calleeMethod(call);
+  if (method === 'querySelector' || method === 'querySelectorAll') return text.slice(startOf(arg), endOf(arg));
+  const value = staticString(arg);
+  if (value === undefined) return undefined;
+  if (method === 'getElementById') return IDENT.test(value) ? `'#${value}'` : undefined;
+  if (method === 'getElementsByTagName') return /^[A-Za-z][\w-]*$/.test(value) ? `'${value}'` : undefined;
+  if (method === 'getElementsByClassName') {
+    const names = value.split(/\s+/).filter(Boolean);
+    return names.length > 0 && names.every((n) => IDENT.test(n)) ? `'${names.map((n) => '.' + n).join('')}'` : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True when the statements can move into a callback unchanged in meaning: nothing in them (outside
+ * nested functions) returns, awaits, yields or jumps out, and no function or import/export
+ * declaration would lose its hoisting or its place at the top level.
+ */
+function movable(statements: readonly Node[]): boolean {
+  for (const s of statements) {
+    if (s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration' || s.type.startsWith('Import') || s.type.startsWith('Export')) return false;
+  }
+  const ok = (n: unknown, loops: number, switches: number): boolean => {
+    if (Array.isArray(n)) return n.every((x) => ok(x, loops, switches));
+    if (n === null || typeof n !== 'object' || typeof (n as { type?: unknown }).type !== 'string') return true;
+    const node = n as Node;
+    if (FUNCTIONS.has(node.type)) return true;
+    if (node.type === 'ReturnStatement' || node.type === 'AwaitExpression' || node.type === 'YieldExpression') return false;
+    if (node.type === 'BreakStatement') return !node.label && loops + switches > 0;
+    if (node.type === 'ContinueStatement') return !node.label && loops > 0;
+    const inLoop = LOOPS.has(node.type) ? 1 : 0;
+    const inSwitch = node.type === 'SwitchStatement' ? 1 : 0;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
+      if (!ok(value, loops + inLoop, switches + inSwitch)) return false;
+    }
+    return true;
+  };
+  return ok(statements, 0, 0);
+}
+
+/**
+ * The quick fix of brand/required-wrapper (issue: "wrap DOM access in utils.waitForElement"):
+ * the statement holding a document-wide query moves into
+ * `utils.waitForElement(<selector>).then(() => { … })`, so it runs once the element exists. A
+ * declaration moves together with the rest of its block, which may use what it declares. An arrow
+ * keeps `this` and `arguments`. `utils` is the file's own binding when one is in scope, else
+ * `window.optimizely.get('utils')`. No fix when the move would change meaning (see
+ * {@link movable}) or the query is scoped to an element.
+ */
+export function wrapFix(text: string, call: ESTree.CallExpression, parents: readonly Node[], isJQuery: boolean, bindings: readonly UtilsBinding[]): OffsetFix | undefined {
+  const selector = selectorSource(text, call, isJQuery);
+  if (selector === undefined) return undefined;
+  let statements: Node[] | undefined;
+  for (let i = parents.length - 1; i >= 1 && !statements; i--) {
+    const node = parents[i]!;
+    const owner = parents[i - 1]!;
+    if (FUNCTIONS.has(node.type)) return undefined; // only statements of the query's own function
+    if (owner.type !== 'Program' && owner.type !== 'BlockStatement') continue;
+    const list = owner.body as Node[];
+    const k = list.indexOf(node);
+    if (k < 0) continue;
+    if (node.type === 'ExpressionStatement' || node.type === 'IfStatement') statements = [node];
+    else if (node.type === 'VariableDeclaration') statements = list.slice(k);
+    else return undefined;
+  }
+  if (!statements || !movable(statements)) return undefined;
+  const start = startOf(statements[0]!);
+  const end = endOf(statements[statements.length - 1]!);
+  const at = startOf(call);
+  const bound = bindings.find((b) => b.at < at && b.scopeStart <= at && at < b.scopeEnd);
+  const utils = bound ? bound.name : "window.optimizely.get('utils')";
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lead = text.slice(lineStart, start);
+  const indent = /^[ \t]*$/.test(lead) ? lead : '';
+  const body = text.slice(start, end);
+  return {
+    title: `Wrap in ${bound ? bound.name : 'utils'}.waitForElement(${selector})`,
+    edits: [{ start, end, newText: `${utils}.waitForElement(${selector}).then(() => {\n${indent}  ${body}\n${indent}});` }],
+  };
+}
