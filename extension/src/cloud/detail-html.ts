@@ -21,9 +21,12 @@ const STYLE = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px; }
 h1 { font-size: 1.3em; margin: 12px 0 4px; }
 .meta { color: var(--vscode-descriptionForeground); margin-bottom: 12px; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
-th { color: var(--vscode-descriptionForeground); font-weight: 600; }
+ul.transitions { list-style: none; padding: 0; margin: 0; }
+li.transition { padding: 8px 0; border-bottom: 1px solid var(--vscode-panel-border); }
+.note { margin: 4px 0; font-style: italic; }
+.verify { margin-top: 6px; display: flex; gap: 8px; align-items: baseline; }
+.verify span { overflow-wrap: anywhere; }
+h2 { font-size: 1.1em; margin: 16px 0 4px; }
 button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 4px 10px; cursor: pointer; }
 button:hover { background: var(--vscode-button-hoverBackground); }
 .ok { color: var(--vscode-testing-iconPassed); }
@@ -55,14 +58,12 @@ export function detailHtml(view: DetailView, cspSource: string, nonce: string): 
   const rows = g.transitions
     .map((t) => {
       const r = view.results.get(t.id);
-      return `<tr>
-  <td>${escapeHtml(new Date(t.createdAt).toLocaleString())}</td>
-  <td class="status">${escapeHtml(t.from)} → ${escapeHtml(t.to)}</td>
-  <td>${name(t.actorId)}</td>
-  <td>${t.note ? escapeHtml(t.note) : ''}</td>
-  <td><button data-verify="${escapeHtml(t.id)}">Verify</button></td>
-  <td id="r-${escapeHtml(t.id)}" class="${r ? (r.ok ? 'ok' : 'bad') : ''}">${r ? `${r.ok ? '✓' : '✗'} ${escapeHtml(r.text)}` : ''}</td>
-</tr>`;
+      return `<li class="transition">
+  <div><span class="status">${escapeHtml(t.from)} → ${escapeHtml(t.to)}</span> · ${name(t.actorId)} · ${escapeHtml(new Date(t.createdAt).toLocaleString())}</div>
+  ${t.note ? `<div class="note">“${escapeHtml(t.note)}”</div>` : ''}
+  <div class="verify"><button data-verify="${escapeHtml(t.id)}">Verify</button>
+  <span id="r-${escapeHtml(t.id)}" class="${r ? (r.ok ? 'ok' : 'bad') : ''}">${r ? `${r.ok ? '✓' : '✗'} ${escapeHtml(r.text)}` : ''}</span></div>
+</li>`;
     })
     .join('\n');
   const errors = g.findings.filter((f) => f.severity === 'error').length;
@@ -81,12 +82,7 @@ export function detailHtml(view: DetailView, cspSource: string, nonce: string): 
 confidence ${Math.round(g.confidence * 100)}% · ${g.findings.length} findings (${errors} errors) · <code>${escapeHtml(g.id)}</code></div>
 <p><button data-open="openCode">Open code</button>${g.corrections.length > 0 ? ' <button data-open="openDiff">Diff against correction</button>' : ''}</p>
 <h2>Transitions</h2>
-${g.transitions.length === 0 ? '<p>None yet: the code has not been submitted.</p>' : `<table>
-<thead><tr><th>When</th><th>Move</th><th>By</th><th>Note</th><th></th><th>Receipt</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>`}
+${g.transitions.length === 0 ? '<p>None yet: the code has not been submitted.</p>' : `<ul class="transitions">\n${rows}\n</ul>`}
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>
 </html>`;

@@ -13,16 +13,20 @@ import { describeOutcome, verifyTransition, type VerifyOutcome } from './verify'
 
 export const SCHEME = 'brandsafe';
 
-/** `brandsafe:/generations/<id>.js` and `brandsafe:/generations/<id>/corrections/<cid>.js`. */
-export function codeUri(generationId: string, correctionId?: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: SCHEME, path: correctionId ? `/generations/${generationId}/corrections/${correctionId}.js` : `/generations/${generationId}.js` });
+/**
+ * `brandsafe:/generations/<id>/<name>.js` and `brandsafe:/generations/<id>/corrections/<cid>/<name>.js`;
+ * the last segment only names the editor tab.
+ */
+export function codeUri(generationId: string, correctionId?: string, label = 'generated'): vscode.Uri {
+  const name = label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'generated';
+  return vscode.Uri.from({ scheme: SCHEME, path: correctionId ? `/generations/${generationId}/corrections/${correctionId}/${name}.js` : `/generations/${generationId}/${name}.js` });
 }
 
 export class GenerationContent implements vscode.TextDocumentContentProvider {
   constructor(private readonly session: Session) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const m = /^\/generations\/([\w-]+)(?:\/corrections\/([\w-]+))?\.js$/.exec(uri.path);
+    const m = /^\/generations\/([\w-]+)(?:\/corrections\/([\w-]+))?\/[\w-]+\.js$/.exec(uri.path);
     if (!m) return `// brandsafe: not a generation document: ${uri.toString()}`;
     try {
       const g = await this.session.client().generation(m[1]!);
@@ -93,7 +97,7 @@ export class DetailPanel implements vscode.Disposable {
     this.outcomes.set(transitionId, outcome);
     const text = describeOutcome(outcome);
     this.#results.set(transitionId, { ok: outcome.ok, text });
-    this.output.info(`brandsafe: receipt of ${t.from} → ${t.to} (${transitionId}) ${text}`);
+    (outcome.ok ? this.output.info.bind(this.output) : this.output.warn.bind(this.output))(`brandsafe: receipt of ${t.from} → ${t.to} (${transitionId}) ${text}`);
     await this.#panel?.webview.postMessage({ type: 'verified', transitionId, ok: outcome.ok, text });
     return outcome;
   }
@@ -102,7 +106,7 @@ export class DetailPanel implements vscode.Disposable {
     const g = this.#generation;
     if (!g) return;
     if (m.type === 'verify' && m.transitionId) await this.verify(m.transitionId);
-    else if (m.type === 'openCode') await vscode.window.showTextDocument(codeUri(g.id), { preview: true, viewColumn: vscode.ViewColumn.One });
+    else if (m.type === 'openCode') await vscode.window.showTextDocument(codeUri(g.id, undefined, g.description), { preview: true, viewColumn: vscode.ViewColumn.One });
     else if (m.type === 'openDiff') await openCorrectionDiff(g);
   }
 
@@ -118,5 +122,5 @@ export async function openCorrectionDiff(g: GenerationDetail): Promise<void> {
     void vscode.window.showInformationMessage('brandsafe: this generation has no correction.');
     return;
   }
-  await vscode.commands.executeCommand('vscode.diff', codeUri(g.id), codeUri(g.id, latest.id), `${g.description}: generated ↔ corrected (${latest.kind})`);
+  await vscode.commands.executeCommand('vscode.diff', codeUri(g.id, undefined, g.description), codeUri(g.id, latest.id, `${g.description} corrected`), `${g.description}: generated ↔ corrected (${latest.kind})`);
 }

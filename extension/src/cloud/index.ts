@@ -43,7 +43,8 @@ async function verifyReceiptFile(session: Session, output: vscode.LogOutputChann
     const receipt: unknown = JSON.parse(await readFile(file.fsPath, 'utf8'));
     const outcome = verifyWithKey(receipt, await session.client().logKey());
     const text = `brandsafe: receipt ${vscode.workspace.asRelativePath(file)} ${describeOutcome(outcome)}`;
-    output.info(text);
+    if (outcome.ok) output.info(text);
+    else output.warn(text);
     if (outcome.ok) void vscode.window.showInformationMessage(text);
     else void vscode.window.showErrorMessage(text);
     return outcome;
@@ -85,8 +86,9 @@ export async function activateCloud(
   register('brandsafe.openGeneration', async (arg?: unknown) => {
     const id = refOf(arg)?.generationId;
     if (!id) return undefined;
-    await vscode.window.showTextDocument(codeUri(id), { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.One });
-    return detail.show(id);
+    const g = await detail.show(id);
+    if (g) await vscode.window.showTextDocument(codeUri(id, undefined, g.description), { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.One });
+    return g;
   });
   register('brandsafe.showCorrectionDiff', async (arg?: unknown) => {
     const id = refOf(arg)?.generationId;

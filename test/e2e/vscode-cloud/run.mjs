@@ -108,11 +108,18 @@ try {
   const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
   page.on('console', async (msg) => {
     const text = msg.text();
-    if (text.includes('BRANDSAFE_')) log.push(text.slice(text.indexOf('BRANDSAFE_')));
+    if (text.includes('BRANDSAFE_') && !text.includes('BRANDSAFE_FRAMETEXT')) log.push(text.slice(text.indexOf('BRANDSAFE_')));
     const shot = /BRANDSAFE_SCREENSHOT ([\w-]+)/.exec(text);
     if (shot) {
       await page.screenshot({ path: join(shots, `${shot[1]}.png`) }).catch((e) => log.push(`screenshot failed: ${e}`));
       writeFileSync(join(tmp, 'flags', `${shot[1]}.done`), '');
+    }
+    // The text of every frame (webviews are nested iframes), for assertions on what a webview shows.
+    const frames = /BRANDSAFE_FRAMETEXT ([\w-]+)/.exec(text);
+    if (frames) {
+      const texts = [];
+      for (const frame of page.frames()) texts.push(await frame.evaluate('document.body ? document.body.innerText : ""').catch(() => ''));
+      writeFileSync(join(tmp, 'flags', `${frames[1]}.txt`), texts.join('\n----\n'));
     }
     const res = /BRANDSAFE_RESULT (\{.*\})/.exec(text);
     if (res) result = JSON.parse(res[1]);

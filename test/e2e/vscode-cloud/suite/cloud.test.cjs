@@ -124,6 +124,7 @@ describe('brandsafe cloud features in VS Code', function () {
   });
 
   it("opens the item (read-only code + detail view) and verifies the approval's receipt locally", async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('workbench.view.extension.brandsafe');
     const detail = await vscode.commands.executeCommand('brandsafe.openGeneration', { generationId: generation.id });
     assert.equal(detail.status, 'APPROVED');
@@ -140,6 +141,17 @@ describe('brandsafe cloud features in VS Code', function () {
       assert.equal(outcome.ok, true);
       assert.ok(outcome.treeSize > outcome.leafIndex);
     }
+    // What the detail webview shows: each transition with its receipt verified.
+    const shown = await waitFor(() => {
+      console.log('BRANDSAFE_FRAMETEXT detail');
+      const file = path.join(config.flagDir, 'detail.txt');
+      const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      if (fs.existsSync(file)) fs.rmSync(file);
+      return /QA_REVIEW → APPROVED[\s\S]*✓ verified/.test(text) ? text : undefined;
+    }, 'the detail view to show the verified receipts', 30000).catch((e) => {
+      throw new Error(`${e.message}: ${fs.existsSync(path.join(config.flagDir, 'detail.txt')) ? '' : 'no frame text'}`);
+    });
+    assert.match(shown, /brand-safe, copy approved/);
     await screenshot('panel-and-detail');
   });
 
@@ -160,6 +172,8 @@ describe('brandsafe cloud features in VS Code', function () {
     const badProof = await vscode.commands.executeCommand('brandsafe.verifyReceiptFile', file);
     assert.equal(badProof.ok, false);
     assert.ok(badProof.failures.some((f) => f.check === 'inclusion-proof'), JSON.stringify(badProof.failures));
+    // The output channel names each failed check (the notification says the same).
+    await vscode.commands.executeCommand('brandsafe.showOutput');
     await screenshot('tampered-receipt');
     fs.writeFileSync(file.fsPath, JSON.stringify(receipt));
     const good = await vscode.commands.executeCommand('brandsafe.verifyReceiptFile', file);
