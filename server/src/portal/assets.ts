@@ -12,7 +12,7 @@ nav.main{display:flex;flex-wrap:wrap;gap:.25rem}nav.main a{padding:.3rem .6rem;b
 header.top form{margin:0}header.top button{background:transparent;color:#fff;border:1px solid #6b7280}
 main{max-width:1100px;margin:0 auto;padding:1rem}h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;margin-bottom:1rem}
-.grid{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(260px,1fr))}
+.card>h2:first-child,.card>h1:first-child{margin-top:0}.grid{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(260px,1fr))}
 table{width:100%;border-collapse:collapse;background:var(--card)}th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.85rem;color:var(--muted);font-weight:600}.table-wrap{overflow-x:auto}
 label{display:block;font-weight:600;margin:.6rem 0 .2rem}input[type=text],input[type=email],input[type=password],input[type=file],select,textarea{width:100%;max-width:28rem;padding:.45rem;border:1px solid #9aa3ad;border-radius:4px;font:inherit}
@@ -31,11 +31,12 @@ button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #f59e
 .plans{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(240px,1fr))}.plan h3{margin:.2rem 0}.plan .price{font-size:1.5rem;font-weight:700}
 .plan ul{padding-left:1.2rem}.plan.current{border-color:var(--brand);box-shadow:0 0 0 2px var(--brand)}
 .hero{text-align:center;padding:2rem 1rem}.hero p{font-size:1.15rem;color:var(--muted);max-width:40rem;margin:0 auto 1rem}
-.auth{max-width:30rem;margin:0 auto}.chart svg{width:100%;height:auto;max-height:240px}.chart .bar{fill:var(--brand)}.chart .quota{stroke:var(--err);stroke-dasharray:4 3}.chart .future{fill:#eef0f3}
-.chart text{font-size:10px;fill:var(--muted)}.meter{display:block;border-radius:4px;margin:.2rem 0 .6rem}
+.auth{max-width:30rem;margin:0 auto}.chart svg{width:100%;height:auto;max-height:240px}.chart .bar{fill:var(--brand)}.chart .quota{stroke:var(--err);stroke-dasharray:4 3}.chart .future{fill:#f3f4f6}.activity td{overflow-wrap:anywhere}
+.chart text{font-size:11px;fill:var(--muted)}.meter{display:block;border-radius:4px;margin:.2rem 0 .6rem}
 .status-list{list-style:none;padding:0;margin:0}.status-list li{display:flex;justify-content:space-between;border-bottom:1px solid var(--line);padding:.25rem 0}
 .problem-error{color:var(--err)}.problem-warning{color:var(--warn)}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-@media (max-width:600px){main{padding:.5rem}h1{font-size:1.3rem}header.top{gap:.5rem}}
+@media (max-width:600px){main{padding:.5rem}h1{font-size:1.3rem}header.top{gap:.5rem}.chart text{font-size:16px}
+.activity thead{display:none}.activity tr{display:block;border-bottom:1px solid var(--line);padding:.3rem 0}.activity td{display:block;border:0;padding:.05rem .5rem}}
 `;
 
 /** Progressive enhancement: copy buttons work when scripts run; the secret is selectable anyway. */

@@ -41,6 +41,7 @@ export function usageChart(days: readonly UsageDay[], used: number, limit: numbe
   let running = 0;
   const bars = all.map((d) => ({ ...d, cumulative: (running += d.generations), future: d.date > today }));
   const max = Math.max(1, running, limit ?? 0);
+  const futureFrom = bars.findIndex((d) => d.future);
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const step = plotW / Math.max(1, bars.length);
@@ -51,9 +52,10 @@ export function usageChart(days: readonly UsageDay[], used: number, limit: numbe
 <title id="usage-chart-title">${label}</title>
 <line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${W - PAD.right}" y2="${PAD.top + plotH}" stroke="#9aa3ad"/>
 <text x="${PAD.left - 4}" y="${PAD.top + 8}" text-anchor="end">${max}</text><text x="${PAD.left - 4}" y="${PAD.top + plotH}" text-anchor="end">0</text>
+${futureFrom >= 0 ? html`<rect class="future" x="${(PAD.left + futureFrom * step).toFixed(1)}" y="${PAD.top}" width="${((bars.length - futureFrom) * step).toFixed(1)}" height="${plotH}"><title>days still to come</title></rect>` : ''}
 ${bars.map((d, i) => {
   const x = PAD.left + i * step + (step - barW) / 2;
-  if (d.future) return html`<rect class="future" x="${x.toFixed(1)}" y="${PAD.top}" width="${barW.toFixed(1)}" height="${plotH}"><title>${d.date}</title></rect>`;
+  if (d.future) return '';
   const h = Math.max(d.cumulative > 0 ? 2 : 0, PAD.top + plotH - y(d.cumulative));
   return html`<rect class="bar" data-date="${d.date}" data-count="${d.generations}" data-cumulative="${d.cumulative}" x="${x.toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"><title>${d.date}: ${d.generations} (${d.cumulative} this period)</title></rect>`;
 })}

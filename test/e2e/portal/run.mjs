@@ -128,8 +128,10 @@ async function main() {
   const page = await context.newPage();
   const consoleErrors = [];
   // Only the portal's own pages count: the fake Stripe page's favicon request is its business.
-  page.on('console', (m) => m.type() === 'error' && page.url().startsWith(base) && consoleErrors.push(`${m.text()} on ${page.url()}`));
-  page.on('response', (r) => r.status() >= 400 && consoleErrors.push(`${r.request().resourceType()} ${r.status()} ${r.request().method()} ${r.url()}`));
+  // Pages answered 4xx on purpose (a refused upload is a 422 page) are not errors; failed
+  // subresources (styles, scripts, images) and every other console error (CSP violations) are.
+  page.on('console', (m) => m.type() === 'error' && page.url().startsWith(base) && !m.text().startsWith('Failed to load resource') && consoleErrors.push(`${m.text()} on ${page.url()}`));
+  page.on('response', (r) => r.status() >= 400 && r.url().startsWith(base) && r.request().resourceType() !== 'document' && consoleErrors.push(`${r.request().resourceType()} ${r.status()} ${r.request().method()} ${r.url()}`));
   const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const email = `e2e-${Date.now()}@example.test`;
   let apiToken;
@@ -194,6 +196,14 @@ async function main() {
       await page.getByRole('button', { name: 'Create brand' }).click();
       await page.getByRole('heading', { name: 'Northwind' }).waitFor();
       const brandId = /\/portal\/brands\/([0-9a-f-]+)/.exec(page.url())?.[1];
+      // A graph that breaks the shapes first: refused, with each SHACL result at its line:column.
+      await page.getByLabel('or paste Turtle').fill('@prefix bs: <https://brandsafe.dev/ns#> .\n\n<urn:x:brand> a bs:Brand ;\n  bs:version "not-a-version" .\n');
+      await page.getByRole('button', { name: 'Validate and upload' }).click();
+      await page.getByRole('heading', { name: 'SHACL validation results' }).waitFor();
+      const firstCell = (await page.locator('table[aria-label="Validation results"] tbody tr td code').first().textContent())?.trim();
+      assert(/^\d+:\d+$/.test(firstCell ?? ''), `problems carry line:column, got ${firstCell}`);
+      await shot('07a-brand-shacl-errors');
+      await page.getByLabel('or paste Turtle').fill('');
       await page.getByLabel('Turtle file (.ttl)').setInputFiles(join(root, 'examples/northwind/.brandsafe/brand.ttl'));
       await page.getByRole('button', { name: 'Validate and upload' }).click();
       await page.getByText(/Version .* uploaded/).waitFor();

@@ -14,11 +14,11 @@ export function dashboardPage(user: HeaderUser, d: DashboardData, flash: Flash[]
 <div class="grid"><section class="card" aria-labelledby="plan-h"><h2 id="plan-h">Plan</h2><div class="big" data-plan="${s.plan.id}">${s.plan.name}</div>
 <p class="muted">Status: <span data-status>${s.status}</span>${s.trialEndsAt && s.status === 'trialing' ? html` · trial ends ${when(s.trialEndsAt)}` : ''}</p><a href="/portal/billing">Billing</a></section>
 <section class="card" aria-labelledby="limits-h"><h2 id="limits-h">Usage this period</h2>
-${meter('generations', s.usage.generation.used, s.usage.generation.limit)}${meter('brands', s.usage.brand.used, s.usage.brand.limit)}${meter('members', s.usage.member.used, s.usage.member.limit)}</section></div>
+${meter('generations', s.usage.generation.used, s.usage.generation.limit)}${meter('brands', s.usage.brand.used, s.usage.brand.limit)}${meter('members', s.usage.member.used, s.usage.member.limit)}</section>
+<section class="card" aria-labelledby="status-h"><h2 id="status-h">Generations by status</h2>
+${total === 0 ? html`<p class="muted">No generations yet. Create an API token and call <code>POST /api/v1/generations</code>.</p>` : html`<ul class="status-list">${d.byStatus.map((r) => html`<li><span>${r.status}</span><strong data-status-count="${r.status}">${r.count}</strong></li>`)}</ul>`}</section></div>
 <section class="card" aria-labelledby="usage-h"><h2 id="usage-h">Generations this period against the quota</h2><p class="muted">${when(series.period.start)} – ${when(series.period.end)}</p>${usageChart(series.days, series.used, series.limit, series.period)}</section>
-<div class="grid"><section class="card" aria-labelledby="status-h"><h2 id="status-h">Generations by status</h2>
-${total === 0 ? html`<p class="muted">No generations yet. Create an API token and call <code>POST /api/v1/generations</code>.</p>` : html`<ul class="status-list">${d.byStatus.map((r) => html`<li><span>${r.status}</span><strong data-status-count="${r.status}">${r.count}</strong></li>`)}</ul>`}</section>
-<section class="card" aria-labelledby="events-h"><h2 id="events-h">Recent activity</h2><div class="table-wrap"><table><thead><tr><th scope="col">Event</th><th scope="col">Actor</th><th scope="col">When</th></tr></thead>
-<tbody>${d.events.map((e) => html`<tr><td>${e.type}</td><td title="${e.actor}">${actorLabel(e.actor, d.emails)}</td><td class="nowrap">${when(e.at)}</td></tr>`)}</tbody></table></div></section></div>`,
+<section class="card" aria-labelledby="events-h"><h2 id="events-h">Recent activity</h2><div class="table-wrap"><table class="activity"><thead><tr><th scope="col">Event</th><th scope="col">Actor</th><th scope="col">When</th></tr></thead>
+<tbody>${d.events.map((e) => html`<tr><td>${e.type}</td><td title="${e.actor}">${actorLabel(e.actor, d.emails)}</td><td class="nowrap">${when(e.at)}</td></tr>`)}</tbody></table></div></section>`,
   );
 }
