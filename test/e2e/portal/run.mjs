@@ -6,7 +6,7 @@
 // a member → create and revoke a token, and checks a form without its CSRF token is refused.
 // Screenshots go to test-results/e2e-portal/. Prints "N passed, N failed"; exits 1 on failure.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -271,7 +271,10 @@ async function main() {
     await step('responsive: the dashboard fits a phone screen', async () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${base}/portal`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(() => {
+        const el = globalThis.document.documentElement;
+        return el.scrollWidth - el.clientWidth;
+      });
       assert(overflow <= 0, `no horizontal scroll, overflow ${overflow}px`);
       await shot('12-dashboard-phone');
       await page.setViewportSize({ width: 1280, height: 900 });
