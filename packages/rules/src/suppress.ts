@@ -63,16 +63,21 @@ export function applySuppressions(ctx: CheckContext, comments: readonly SourceCo
   }
   if (directives.length === 0) return;
   const blocks = blockRanges(directives);
+  // Line directives by the line they cover, so each finding looks at its own line only.
+  const byLine = new Map<number, Directive[]>();
+  for (const d of directives) {
+    const [from, to] = d.kind === 'disable-next-line' ? [d.endLine + 1, d.endLine + 1] : d.kind === 'disable-line' ? [d.line, d.endLine] : [1, 0];
+    for (let line = from; line <= to; line++) byLine.set(line, [...(byLine.get(line) ?? []), d]);
+  }
   const keep = (f: Finding): boolean => {
     if (SELF.has(f.ruleId)) return true;
     const line = f.range.start.line;
-    const offset = ctx.index.offset(f.range.start);
     const names = (d: { rules: string[] }): boolean => d.rules.length === 0 || d.rules.includes(f.ruleId);
-    for (const d of directives) {
-      if ((d.kind === 'disable-next-line' && line === d.endLine + 1) || (d.kind === 'disable-line' && line >= d.line && line <= d.endLine)) {
-        if (names(d)) return !(d.used = true);
-      }
+    for (const d of byLine.get(line) ?? []) {
+      if (names(d)) return !(d.used = true);
     }
+    if (blocks.length === 0) return true;
+    const offset = ctx.index.offset(f.range.start);
     const block = blocks.find((b) => offset >= b.from && offset < b.to && names(b));
     if (block) block.origin.used = true;
     return !block;

@@ -177,6 +177,18 @@ describe('brand code rules', () => {
   });
 });
 
+describe('brand/size-budget with several budgets', () => {
+  it('reports each budget the file exceeds where that budget runs out, counting UTF-8 bytes', () => {
+    const base = testBrand();
+    const size = (id: string, maxBytes: number) => ({ iri: `urn:test:${id}`, id, kind: 'size-budget' as const, severity: 'warning' as const, message: id, maxBytes });
+    const twoBudgets = testBrand({ rules: [...base.rules.filter((r) => r.kind !== 'size-budget'), size('hard', 30), size('soft', 10), size('roomy', 1000)] });
+    const text = "var a = 'é€😀 and more text here';";
+    const found = only('brand/size-budget', text, { brand: twoBudgets });
+    assert.deepEqual(found.map((f) => [f.brandRule, f.range.start.character]), [['soft', 9], ['hard', 25]]);
+    assert.match(found[0]!.message, /\(39 bytes, budget 10\)/);
+  });
+});
+
 describe('brand packs and skipped rules', () => {
   it('lists every brand rule as skipped, with the reason, when no brand is given', () => {
     const { skipped } = check({ text: 'x();', filename: 'v.js' });

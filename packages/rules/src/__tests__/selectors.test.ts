@@ -123,3 +123,15 @@ describe('recommended/brittle-selector', () => {
     assert.equal(covered(text, found[0]!), '.css-1x2y3z');
   });
 });
+
+describe('suggestion cache', () => {
+  it('gives the same fixes when the same unapproved selector is checked again, page type by page type', async () => {
+    const { testBrand } = await import('./__fixtures__/brand.js');
+    const brand = testBrand();
+    const text = "utils.waitForElement('.pdp-price');";
+    const fixes = (pageType?: string) => check({ text, filename: 'v.js' }, { brand, pageType }).findings.find((f) => f.ruleId === 'brand/unapproved-selector')?.fixes?.map((f) => f.title);
+    const first = [fixes(), fixes('cart'), fixes('product-detail')];
+    assert.deepEqual([fixes(), fixes('cart'), fixes('product-detail')], first);
+    assert.ok(first[0]!.some((t) => t.includes('.pdp__price')));
+  });
+});

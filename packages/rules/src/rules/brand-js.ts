@@ -6,7 +6,7 @@ import type { Node } from '../js/walk.js';
 import { DEFAULT_OWNED_PREFIXES } from '../selectors/approval.js';
 import { checkHost, urlHost } from './network.js';
 import { DOM_QUERY_METHODS, type JsRule, type JsRuleEnv } from './rule.js';
-import { wrapFix, type UtilsBinding } from './wrap-fix.js';
+import { wrapFix, wrapTarget, type UtilsBinding, type WrapTarget } from './wrap-fix.js';
 
 const NETWORK_CALLS = new Set(['fetch', 'navigator.sendBeacon', '$.ajax', '$.get', '$.post', '$.getJSON', '$.getScript', 'jQuery.ajax', 'jQuery.get', 'jQuery.post', 'jQuery.getJSON', 'jQuery.getScript']);
 const NETWORK_CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'Worker']);
@@ -60,7 +60,7 @@ export const brandJs: JsRule = {
         return { rule: r, names, accepted: acceptedWrappers(names) };
       });
     const awaited: Array<{ names: string; fnStart: number; fnEnd: number; at: number }> = [];
-    const unwrapped: Array<{ rule: CodeRule; names: string[]; call: ESTree.CallExpression; fix?: OffsetFix }> = [];
+    const unwrapped: Array<{ rule: CodeRule; names: string[]; call: ESTree.CallExpression; fixable: boolean; target?: WrapTarget; jquery: boolean }> = [];
     const utilsBindings: UtilsBinding[] = [];
     const prefixes = ctx.options.ownedPrefixes ?? DEFAULT_OWNED_PREFIXES;
     /** Queries for the variation's own elements need no waiting: it created them. */
@@ -117,12 +117,12 @@ export const brandJs: JsRule = {
         if (method === 'setAttribute' && staticString(c.arguments[0] as Node) === 'src') checkUrl(c.arguments[1] as Node);
         const isQuery = (method && DOM_QUERY_METHODS.has(method)) || ((name === '$' || name === 'jQuery') && !staticString(c.arguments[0] as Node)?.trimStart().startsWith('<') && c.arguments[0]?.type !== 'FunctionExpression' && c.arguments[0]?.type !== 'ArrowFunctionExpression');
         if (isQuery && ctx.enabled('brand/required-wrapper')) {
-          let fix: OffsetFix | undefined | null = null;
           for (const w of wrappers) {
             if (inWrapper(c, parents, w.accepted)) continue;
-            // The fix is computed here, while the ancestors are known, and only once per query.
-            if (fix === null) fix = wrapFix(ctx.text, c, parents, !method, utilsBindings);
-            unwrapped.push({ rule: w.rule, names: w.names, call: c, fix: w.accepted.includes('utils.waitForElement') ? fix : undefined });
+            // What a fix would move is found now, while the ancestors are known; the fix itself
+            // only for queries that are reported.
+            const fixable = w.accepted.includes('utils.waitForElement');
+            unwrapped.push({ rule: w.rule, names: w.names, call: c, fixable, target: fixable ? wrapTarget(parents) : undefined, jquery: !method });
           }
         }
       },
@@ -143,7 +143,9 @@ export const brandJs: JsRule = {
       },
       'Program:exit': () => {
         for (const u of unwrapped) {
-          if (!ownQuery(u.call)) report(env, u.rule, 'brand/required-wrapper', startOf(u.call.callee), endOf(u.call.callee), ` (wrap in ${u.names.join(' or ')})`, u.fix ? [u.fix] : undefined);
+          if (ownQuery(u.call)) continue;
+          const fix = u.fixable ? wrapFix(ctx.text, u.call, u.target, u.jquery, utilsBindings) : undefined;
+          report(env, u.rule, 'brand/required-wrapper', startOf(u.call.callee), endOf(u.call.callee), ` (wrap in ${u.names.join(' or ')})`, fix ? [fix] : undefined);
         }
       },
     };

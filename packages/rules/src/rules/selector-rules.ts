@@ -1,4 +1,4 @@
-import { brittleness, isValidSelector, parseSelector, suggestNearest } from '@brandsafe/selectors';
+import { brittleness, isValidSelector, parseSelector } from '@brandsafe/selectors';
 import type { CheckContext, OffsetFix } from '../context.js';
 import { ApprovedSet, DEFAULT_OWNED_PREFIXES } from '../selectors/approval.js';
 import { equivalentSelector, sourceSpan, splitSelectorList, type RawPart, type RawSelectorUse } from '../selectors/use.js';
@@ -67,7 +67,7 @@ export function checkSelectorUses(ctx: CheckContext, uses: readonly RawSelectorU
 
 function reportUnapproved(ctx: CheckContext, approvals: ApprovedSet, use: RawSelectorUse, part: RawPart, otherPages: string[]): void {
   const v = use.value;
-  const suggestions = suggestNearest(part.selector, approvals.forPage.map((s) => s.css), 3);
+  const suggestions = approvals.suggest(part.selector);
   const fixes: OffsetFix[] = [];
   for (const [i, s] of suggestions.entries()) {
     if (use.folded) break;

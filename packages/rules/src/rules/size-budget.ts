@@ -1,9 +1,14 @@
 import type { CheckContext } from '../context.js';
 
-/** Offset of the first UTF-16 unit whose UTF-8 encoding ends past `limit` bytes, or -1 when it all fits. */
-export function utf8Overflow(text: string, limit: number): { bytes: number; at: number } {
+/**
+ * UTF-8 size of `text`, and for each limit the offset of the first UTF-16 unit whose encoding ends
+ * past it (-1 when it all fits), in one pass however many budgets the brand declares.
+ */
+export function utf8Overflows(text: string, limits: readonly number[]): { bytes: number; at: number[] } {
+  const at = limits.map(() => -1);
+  let pending = limits.length;
+  let next = Math.min(...limits);
   let bytes = 0;
-  let at = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
@@ -12,7 +17,15 @@ export function utf8Overflow(text: string, limit: number): { bytes: number; at: 
       bytes += 4;
       i++;
     } else bytes += 3;
-    if (at < 0 && bytes > limit) at = i;
+    if (pending > 0 && bytes > next) {
+      next = Number.POSITIVE_INFINITY;
+      limits.forEach((limit, k) => {
+        if (at[k]! < 0 && bytes > limit) {
+          at[k] = i;
+          pending--;
+        } else if (at[k]! < 0) next = Math.min(next, limit);
+      });
+    }
   }
   return { bytes, at };
 }
@@ -24,9 +37,11 @@ export function utf8Overflow(text: string, limit: number): { bytes: number; at: 
  */
 export function checkSizeBudget(ctx: CheckContext): void {
   if (!ctx.brand || !ctx.enabled('brand/size-budget')) return;
-  for (const rule of ctx.brand.rules) {
-    if (rule.kind !== 'size-budget' || rule.maxBytes === undefined) continue;
-    const { bytes, at } = utf8Overflow(ctx.text, rule.maxBytes);
+  const rules = ctx.brand.rules.filter((r) => r.kind === 'size-budget' && r.maxBytes !== undefined);
+  if (rules.length === 0) return;
+  const { bytes, at: overflows } = utf8Overflows(ctx.text, rules.map((r) => r.maxBytes!));
+  for (const [k, rule] of rules.entries()) {
+    const at = overflows[k]!;
     if (at < 0) continue;
     const lineEnd = ctx.text.slice(at).search(/\r|\n/);
     ctx.report('brand/size-budget', at, lineEnd < 0 ? ctx.text.length : at + lineEnd, `${rule.message} (${bytes} bytes, budget ${rule.maxBytes})`, {

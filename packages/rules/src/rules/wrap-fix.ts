@@ -38,32 +38,70 @@ function selectorSource(text: string, call: ESTree.CallExpression, isJQuery: boo
   return undefined;
 }
 
+/** Per statement: whether it can move into a callback (see {@link movable}); nodes die with their parse. */
+const MOVABLE = new WeakMap<Node, boolean>();
+
 /**
  * True when the statements can move into a callback unchanged in meaning: nothing in them (outside
  * nested functions) returns, awaits, yields or jumps out, and no function or import/export
- * declaration would lose its hoisting or its place at the top level.
+ * declaration would lose its hoisting or its place at the top level. Decided once per statement:
+ * every declaration of a block moves with the rest of the block, which would be quadratic.
  */
 function movable(statements: readonly Node[]): boolean {
   for (const s of statements) {
-    if (s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration' || s.type.startsWith('Import') || s.type.startsWith('Export')) return false;
-  }
-  const ok = (n: unknown, loops: number, switches: number): boolean => {
-    if (Array.isArray(n)) return n.every((x) => ok(x, loops, switches));
-    if (n === null || typeof n !== 'object' || typeof (n as { type?: unknown }).type !== 'string') return true;
-    const node = n as Node;
-    if (FUNCTIONS.has(node.type)) return true;
-    if (node.type === 'ReturnStatement' || node.type === 'AwaitExpression' || node.type === 'YieldExpression') return false;
-    if (node.type === 'BreakStatement') return !node.label && loops + switches > 0;
-    if (node.type === 'ContinueStatement') return !node.label && loops > 0;
-    const inLoop = LOOPS.has(node.type) ? 1 : 0;
-    const inSwitch = node.type === 'SwitchStatement' ? 1 : 0;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
-      if (!ok(value, loops + inLoop, switches + inSwitch)) return false;
+    let ok = MOVABLE.get(s);
+    if (ok === undefined) {
+      ok = !(s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration' || s.type.startsWith('Import') || s.type.startsWith('Export')) && staysInside(s, 0, 0);
+      MOVABLE.set(s, ok);
     }
-    return true;
-  };
-  return ok(statements, 0, 0);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function staysInside(n: unknown, loops: number, switches: number): boolean {
+  if (Array.isArray(n)) return n.every((x) => staysInside(x, loops, switches));
+  if (n === null || typeof n !== 'object' || typeof (n as { type?: unknown }).type !== 'string') return true;
+  const node = n as Node;
+  if (FUNCTIONS.has(node.type)) return true;
+  if (node.type === 'ReturnStatement' || node.type === 'AwaitExpression' || node.type === 'YieldExpression') return false;
+  if (node.type === 'BreakStatement') return !node.label && loops + switches > 0;
+  if (node.type === 'ContinueStatement') return !node.label && loops > 0;
+  const inLoop = LOOPS.has(node.type) ? 1 : 0;
+  const inSwitch = node.type === 'SwitchStatement' ? 1 : 0;
+  for (const key in node) {
+    if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
+    if (!staysInside((node as unknown as Record<string, unknown>)[key], loops + inLoop, switches + inSwitch)) return false;
+  }
+  return true;
+}
+
+/** The statements a wrap would move: the query's statement, or a declaration and the rest of its block. */
+export interface WrapTarget {
+  list: readonly Node[];
+  from: number;
+  /** Only `list[from]`, or everything from it to the end of the block. */
+  toEnd: boolean;
+}
+
+/**
+ * Finds what a wrap of the query would move, from its ancestors (cheap, done during the walk;
+ * the fix itself is built only for queries that end up reported).
+ */
+export function wrapTarget(parents: readonly Node[]): WrapTarget | undefined {
+  for (let i = parents.length - 1; i >= 1; i--) {
+    const node = parents[i]!;
+    const owner = parents[i - 1]!;
+    if (FUNCTIONS.has(node.type)) return undefined; // only statements of the query's own function
+    if (owner.type !== 'Program' && owner.type !== 'BlockStatement') continue;
+    const list = owner.body as Node[];
+    const k = list.indexOf(node);
+    if (k < 0) continue;
+    if (node.type === 'ExpressionStatement' || node.type === 'IfStatement') return { list, from: k, toEnd: false };
+    if (node.type === 'VariableDeclaration') return { list, from: k, toEnd: true };
+    return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -75,23 +113,12 @@ function movable(statements: readonly Node[]): boolean {
  * `window.optimizely.get('utils')`. No fix when the move would change meaning (see
  * {@link movable}) or the query is scoped to an element.
  */
-export function wrapFix(text: string, call: ESTree.CallExpression, parents: readonly Node[], isJQuery: boolean, bindings: readonly UtilsBinding[]): OffsetFix | undefined {
+export function wrapFix(text: string, call: ESTree.CallExpression, target: WrapTarget | undefined, isJQuery: boolean, bindings: readonly UtilsBinding[]): OffsetFix | undefined {
+  if (!target) return undefined;
   const selector = selectorSource(text, call, isJQuery);
   if (selector === undefined) return undefined;
-  let statements: Node[] | undefined;
-  for (let i = parents.length - 1; i >= 1 && !statements; i--) {
-    const node = parents[i]!;
-    const owner = parents[i - 1]!;
-    if (FUNCTIONS.has(node.type)) return undefined; // only statements of the query's own function
-    if (owner.type !== 'Program' && owner.type !== 'BlockStatement') continue;
-    const list = owner.body as Node[];
-    const k = list.indexOf(node);
-    if (k < 0) continue;
-    if (node.type === 'ExpressionStatement' || node.type === 'IfStatement') statements = [node];
-    else if (node.type === 'VariableDeclaration') statements = list.slice(k);
-    else return undefined;
-  }
-  if (!statements || !movable(statements)) return undefined;
+  const statements = target.toEnd ? target.list.slice(target.from) : [target.list[target.from]!];
+  if (!movable(statements)) return undefined;
   const start = startOf(statements[0]!);
   const end = endOf(statements[statements.length - 1]!);
   const at = startOf(call);

@@ -1,5 +1,5 @@
 import type { ApprovedSelector, Brand } from '@brandsafe/brand-kit';
-import { normalizeSelector, parseSelector } from '@brandsafe/selectors';
+import { normalizeSelector, parseSelector, suggestNearest, type Suggestion } from '@brandsafe/selectors';
 import { isTraversal, stringify, type Selector } from 'css-what';
 
 /**
@@ -13,6 +13,9 @@ export const DEFAULT_OWNED_PREFIXES: readonly string[] = Object.freeze(['exp-', 
 const STATE_PSEUDOS = new Set(['hover', 'focus', 'focus-visible', 'focus-within', 'active', 'visited', 'link', 'checked', 'disabled', 'enabled', 'placeholder-shown', 'before', 'after', 'placeholder', 'marker', 'selection', 'first-letter', 'first-line']);
 
 const CACHE = new WeakMap<Brand, Map<string, ApprovedSet>>();
+
+/** Rejected selectors whose suggestions one approval set remembers. */
+export const SUGGESTION_CACHE_SIZE = 2000;
 
 export type Approval =
   | { status: 'approved'; selector: ApprovedSelector }
@@ -39,6 +42,29 @@ export class ApprovedSet {
       this.byText.set(key, [...(this.byText.get(key) ?? []), s]);
     }
     this.forPage = brand.selectors.filter((s) => this.onPage(s));
+    this.forPageCss = this.forPage.map((s) => s.css);
+  }
+
+  private readonly forPageCss: string[];
+  /** Suggestions per rejected selector, least recently used first (a Map keeps insertion order). */
+  private readonly suggestions = new Map<string, readonly Suggestion[]>();
+
+  /**
+   * The nearest approved selectors on this page type for a rejected one (`suggestNearest` of
+   * @brandsafe/selectors), cached: the language server re-checks the same unapproved selectors
+   * on every keystroke, and ranking them against every approved selector dominated its time.
+   * Bounded (LRU, {@link SUGGESTION_CACHE_SIZE} entries) so a long session cannot grow it.
+   */
+  suggest(selector: string): readonly Suggestion[] {
+    let hit = this.suggestions.get(selector);
+    if (hit) {
+      this.suggestions.delete(selector);
+    } else {
+      hit = suggestNearest(selector, this.forPageCss, 3);
+      if (this.suggestions.size >= SUGGESTION_CACHE_SIZE) this.suggestions.delete(this.suggestions.keys().next().value as string);
+    }
+    this.suggestions.set(selector, hit);
+    return hit;
   }
 
   private onPage(s: ApprovedSelector): boolean {
