@@ -10,7 +10,7 @@ import { ApprovalTree, type ApprovalNode } from './approval-tree';
 import { BrandSync, type CloudBrandState } from './brand-sync';
 import { DetailPanel, GenerationContent, SCHEME, codeUri, openCorrectionDiff } from './detail';
 import { generate, generateFromTemplate, type GenerateArgs, type GenerateHost } from './generate';
-import { MOVES, move, recordCorrection, type CorrectionArgs, type GenerationRef } from './review';
+import { MOVES, move, recordCorrection, submitForReview, type CorrectionArgs, type GenerationRef } from './review';
 import { Session, reportError } from './session';
 import { TrackedGenerations } from './tracked';
 import { describeOutcome, verifyWithKey, type VerifyOutcome } from './verify';
@@ -76,7 +76,7 @@ export async function activateCloud(
   register('brandsafe.generate', (args?: GenerateArgs) => generate(host, args));
   register('brandsafe.generateFromTemplate', (args?: GenerateArgs) => generateFromTemplate(host, args));
   register('brandsafe.recordCorrection', (args?: CorrectionArgs) => recordCorrection(host, refOf(args) ?? {}));
-  register('brandsafe.submitForReview', (arg?: unknown) => move(host, 'submit', refOf(arg)));
+  register('brandsafe.submitForReview', (arg?: unknown) => submitForReview(host, refOf(arg)));
   for (const name of Object.keys(MOVES).filter((n) => n !== 'submit')) {
     register(`brandsafe.${name === 'deployed' ? 'markDeployed' : name === 'deployFailed' ? 'markDeployFailed' : name}`, (arg?: unknown, extra?: { note?: string }) =>
       move(host, name, { ...refOf(arg), ...extra }),

@@ -96,6 +96,9 @@ export async function recordCorrection(host: GenerateHost, args: CorrectionArgs 
   try {
     const correction = await client.correct(id, { code, reason, kind });
     host.changed();
+    // The corrected code is now the reference: a later submit sees no unrecorded edit.
+    const tracked = editor && host.tracked.get(editor.document.uri);
+    if (editor && tracked?.generation.id === id) host.tracked.update(editor.document.uri, { ...tracked.generation, code });
     const lines = correction.diff.split('\n').filter((l) => /^[+-](?![+-])/.test(l)).length;
     host.output.info(`brandsafe: correction ${correction.id} recorded on ${id}:\n${correction.diff}`);
     void vscode.window.showInformationMessage(`brandsafe: correction recorded (${lines} changed line(s)).`);
@@ -104,4 +107,26 @@ export async function recordCorrection(host: GenerateHost, args: CorrectionArgs 
     reportError(host.output, 'could not record the correction', error);
     return undefined;
   }
+}
+
+/**
+ * `brandsafe.submitForReview`: when the generated code in the editor was edited since it was
+ * generated (or last corrected), offers to record the correction first, so reviewers see the code
+ * that will ship and the learning loop gets the diff.
+ */
+export async function submitForReview(host: GenerateHost, ref?: GenerationRef): Promise<GenerationStatus | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const tracked = editor && !ref?.generationId && !ref?.generation ? host.tracked.get(editor.document.uri) : undefined;
+  const current = editor && tracked ? host.tracked.text(editor.document) : undefined;
+  if (tracked && current !== undefined && current !== tracked.generation.code) {
+    const choice = await vscode.window.showWarningMessage(
+      'brandsafe: the generated code was edited. Record the correction before submitting?',
+      { modal: true },
+      'Record Correction',
+      'Submit As Generated',
+    );
+    if (!choice) return undefined;
+    if (choice === 'Record Correction' && !(await recordCorrection(host, { generationId: tracked.generation.id }))) return undefined;
+  }
+  return move(host, 'submit', ref);
 }

@@ -97,6 +97,19 @@ describe('brandsafe cloud features in VS Code', function () {
     assert.equal(statusOf(api, generation.id), 'GENERATED');
   });
 
+  it('records a correction of the edited code (diff + reason to the server)', async function () {
+    const editor = vscode.window.activeTextEditor;
+    const text = editor.document.getText();
+    const at = text.indexOf('Spring sale: 20% off');
+    await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'Spring sale: 20% off'.length)), 'Spring sale: 25% off'));
+    const correctionId = await vscode.commands.executeCommand('brandsafe.recordCorrection', { reason: 'the offer is 25%', kind: 'copy' });
+    assert.ok(correctionId, 'a correction id came back');
+    const detail = await getJson(`/api/v1/generations/${generation.id}`, config.editorToken);
+    const correction = detail.corrections.find((c) => c.id === correctionId);
+    assert.equal(correction.reason, 'the offer is 25%');
+    assert.match(correction.diff, /-.*20% off[\s\S]*\+.*25% off/);
+  });
+
   it('submits the code in the editor for review', async function () {
     const status = await vscode.commands.executeCommand('brandsafe.submitForReview');
     assert.equal(status, 'QA_REVIEW');
@@ -130,7 +143,7 @@ describe('brandsafe cloud features in VS Code', function () {
     assert.equal(detail.status, 'APPROVED');
     const code = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'brandsafe' && d.uri.path.includes(generation.id));
     assert.ok(code, 'a brandsafe: document holds the code');
-    assert.match(code.getText(), /Spring sale: 20% off/);
+    assert.match(code.getText(), /Spring sale: 2\d% off/);
     const approval = detail.transitions.find((t) => t.to === 'APPROVED');
     approvalTransitionId = approval.id;
     for (const t of detail.transitions) {
@@ -152,6 +165,7 @@ describe('brandsafe cloud features in VS Code', function () {
       throw new Error(`${e.message}: ${fs.existsSync(path.join(config.flagDir, 'detail.txt')) ? '' : 'no frame text'}`);
     });
     assert.match(shown, /brand-safe, copy approved/);
+    assert.match(shown, /Diff against correction/);
     await screenshot('panel-and-detail');
   });
 
