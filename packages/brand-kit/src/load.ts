@@ -6,6 +6,7 @@ import { misplacedProperties, undeclaredPlaceholders, unknownTerms } from './che
 import { BrandGraph } from './graph.js';
 import type { Brand, BrandProblem, Range } from './model.js';
 import { validateShacl } from './shacl.js';
+import { startWorkerShare, validateShared } from './shacl-parallel.js';
 import { parseTurtle } from './turtle.js';
 
 export interface LoadBrandOptions {
@@ -15,7 +16,16 @@ export interface LoadBrandOptions {
   baseIRI?: string;
   /** Skip SHACL validation (syntax and model problems only), e.g. while the user is typing. */
   shacl?: boolean;
+  /**
+   * Validate SHACL on two threads (see shacl-parallel.ts): `true` always, `false` never; by
+   * default only for a large text (about 20,000 triples and more), where a worker pays off.
+   * The problems are the same either way.
+   */
+  parallel?: boolean;
 }
+
+/** Text length from which SHACL is split across threads: ~20,000 triples of a typical brand. */
+const PARALLEL_MIN_CHARS = 700_000;
 
 export interface BrandLoadResult {
   /** The brand, when the graph declares one (also when it has SHACL problems). */
@@ -42,6 +52,9 @@ function compareRanges(a: Range, b: Range): number {
  */
 export async function loadBrand(text: string, options: LoadBrandOptions = {}): Promise<BrandLoadResult> {
   const { file } = options;
+  const shacl = options.shacl !== false;
+  // The worker parses and validates while this thread parses with positions.
+  const workerShare = shacl && (options.parallel ?? text.length >= PARALLEL_MIN_CHARS) ? startWorkerShare(text, options.baseIRI) : undefined;
   const parsed = await parseTurtle(text, { ...(options.baseIRI === undefined ? {} : { baseIRI: options.baseIRI }) });
   const graph = new BrandGraph(parsed.quads, parsed.positions, parsed.prefixes);
   if (parsed.error) {
@@ -54,33 +67,37 @@ export async function loadBrand(text: string, options: LoadBrandOptions = {}): P
     };
     return { problems: [problem], graph };
   }
-  let shaclProblems: BrandProblem[] = [];
-  if (options.shacl !== false) {
-    try {
-      shaclProblems = await validateShacl(graph, file);
-    } catch (cause) {
-      // shacl-engine should not throw on data, but a crash must still surface as a problem.
-      shaclProblems = [{
-        kind: 'shacl',
-        severity: 'error',
-        message: `SHACL validation failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        ...(file === undefined ? {} : { file }),
-      }];
-    }
-  }
+  // Started before the model is built, so a worker's share overlaps with it.
+  const validation = shacl
+    ? (workerShare ? validateShared(graph, file, workerShare) : validateShacl(graph, file)).catch((cause: unknown) => [shaclCrash(cause, file)])
+    : Promise.resolve([]);
   const model = buildModel(graph, file);
+  const unknown = unknownTerms(graph, file);
+  const misplaced = misplacedProperties(graph, file);
+  const placeholders = model.brand ? undeclaredPlaceholders(graph, model.brand, file) : [];
+  const shaclProblems = await validation;
   // An unknown bs: term that SHACL already reports at the same place (sh:in, sh:closed) is one
   // problem, not two: keep SHACL's, which says what is expected there.
   const reported = new Set(shaclProblems.map((p) => JSON.stringify(p.range)));
   const problems = [
     ...shaclProblems,
     ...model.problems,
-    ...unknownTerms(graph, file).filter((p) => !reported.has(JSON.stringify(p.range))),
-    ...misplacedProperties(graph, file),
-    ...(model.brand ? undeclaredPlaceholders(graph, model.brand, file) : []),
+    ...unknown.filter((p) => !reported.has(JSON.stringify(p.range))),
+    ...misplaced,
+    ...placeholders,
   ].sort((a, b) => compareRanges(a.range, b.range));
   return { ...(model.brand ? { brand: model.brand } : {}), problems, graph };
+}
+
+/** shacl-engine should not throw on data, but a crash must still surface as a problem. */
+function shaclCrash(cause: unknown, file: string | undefined): BrandProblem {
+  return {
+    kind: 'shacl',
+    severity: 'error',
+    message: `SHACL validation failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    ...(file === undefined ? {} : { file }),
+  };
 }
 
 /**

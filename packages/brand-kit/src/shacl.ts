@@ -6,15 +6,18 @@ import { parse as parseCss } from 'css-what';
 import { DataFactory, Parser } from 'n3';
 import type * as RDF from '@rdfjs/types';
 import { Validator } from 'shacl-engine';
-import type { CompileValidation, ValidationResult } from 'shacl-engine';
+import type { CompileValidation } from 'shacl-engine';
 import { shapesTurtle } from './assets.js';
 import { IndexedDataset } from './dataset.js';
 import type { BrandGraph } from './graph.js';
 import type { BrandProblem, Range, Severity } from './model.js';
 import { BSH, SH, localName } from './namespace.js';
+import { mergeSlices, validateSlice } from './shacl-run.js';
+import type { ResultRecord } from './shacl-run.js';
 
 /** The custom component that checks a value parses as a CSS selector list (see brand.shacl.ttl). */
 export const VALID_CSS_COMPONENT = BSH('ValidCssConstraintComponent');
+const VALID_CSS_IRI = VALID_CSS_COMPONENT.value;
 
 const TRAVERSALS = new Set(['child', 'descendant', 'sibling', 'adjacent', 'parent', 'column-combinator']);
 
@@ -51,8 +54,8 @@ const compileValidCss: CompileValidation = () => ({
 
 let validator: Validator | undefined;
 
-/** The validator for the shipped shapes, built once (parsing and compiling shapes is not free). */
-function brandValidator(): Validator {
+/** The validator for the shipped shapes, built once per thread (parsing and compiling shapes is not free). */
+export function brandValidator(): Validator {
   if (!validator) {
     const shapes = new IndexedDataset(new Parser({ format: 'text/turtle' }).parse(shapesTurtle()));
     validator = new Validator(shapes, {
@@ -84,18 +87,17 @@ const ORIGIN: Range = { start: { line: 0, character: 0 }, end: { line: 0, charac
  * the predicate for a closed-shape violation, the extra value for maxCount, and the focus node's
  * first occurrence as a subject otherwise (a missing property has no triple of its own).
  */
-function resultRange(graph: BrandGraph, result: ValidationResult): Range {
-  const focus = result.focusNode.term;
+function resultRange(graph: BrandGraph, result: ResultRecord<RDF.Term>): Range {
+  const focus = result.focus;
   if (!focus) return ORIGIN;
   const first = graph.subjectLocations(focus)[0] ?? graph.termLocations(focus)[0] ?? ORIGIN;
-  const step = result.path?.length === 1 ? result.path[0] : undefined;
-  const predicate = step?.quantifier === 'one' && step.start === 'subject' && step.predicates.length === 1 ? step.predicates[0] : undefined;
-  if (!predicate) return first;
+  const predicate = result.simplePredicate;
+  if (predicate === undefined) return first;
   const triples = graph.triples(focus, predicate);
-  const component = result.constraintComponent.value;
+  const component = result.constraint;
   if (component === `${SH.iri}ClosedConstraintComponent`) return triples[0]?.predicate ?? first;
   if (component === `${SH.iri}MaxCountConstraintComponent`) return triples[triples.length - 1]?.object ?? first;
-  const value = result.value?.term;
+  const value = result.value;
   if (value) {
     const hit = triples.find((t) => t.quad.object.equals(value));
     if (hit) return hit.object;
@@ -103,42 +105,45 @@ function resultRange(graph: BrandGraph, result: ValidationResult): Range {
   return first;
 }
 
-function resultMessage(graph: BrandGraph, result: ValidationResult): string {
+function resultMessage(graph: BrandGraph, result: ResultRecord<RDF.Term>): string {
   const prefixes = graph.prefixes;
-  if (result.constraintComponent.value === `${SH.iri}ClosedConstraintComponent`) {
-    const p = result.path?.[0]?.predicates[0];
-    return `${p ? compactIri(p.value, prefixes) : 'This property'} is not allowed here: the shape ${compactIri(result.shape.ptr.term?.value ?? '', { bsh: BSH.iri })} does not declare it (misspelt?)`;
+  if (result.constraint === `${SH.iri}ClosedConstraintComponent`) {
+    const p = result.firstPredicate;
+    return `${p ? compactIri(p, prefixes) : 'This property'} is not allowed here: the shape ${compactIri(result.shape ?? '', { bsh: BSH.iri })} does not declare it (misspelt?)`;
   }
-  const text = result.message.map((m) => m.value).join('; ');
+  const text = result.message;
   // The shape's sh:message wins over the component's, so add the CSS parser's reason here.
-  const value = result.value?.term;
-  if (result.constraintComponent.equals(VALID_CSS_COMPONENT) && value?.termType === 'Literal') {
+  const value = result.value;
+  if (result.constraint === VALID_CSS_IRI && value?.termType === 'Literal') {
     return `${text}: ${JSON.stringify(value.value)} does not parse (${cssSelectorError(value.value) ?? 'unknown reason'})`;
   }
-  return text || `Violates ${localName(result.constraintComponent.value)}`;
+  return text || `Violates ${localName(result.constraint)}`;
 }
 
-/**
- * Validates the graph against the shipped shapes. Every validation result becomes one `shacl`
- * problem; the SHACL focus node, path and component IRI are kept on it.
- */
-export async function validateShacl(graph: BrandGraph, file?: string): Promise<BrandProblem[]> {
-  const report = await brandValidator().validate({ dataset: graph.dataset });
+/** Turns result records (in report order) into `shacl` problems at the triples at fault. */
+export function recordsToProblems(graph: BrandGraph, records: readonly ResultRecord<RDF.Term>[], file?: string): BrandProblem[] {
   const problems: BrandProblem[] = [];
-  for (const result of report.results) {
-    const severity = SEVERITIES[result.severity.value];
+  for (const result of records) {
+    const severity = SEVERITIES[result.severity];
     if (!severity) continue; // debug and trace results of shacl-engine are not problems
-    const path = result.path?.length === 1 ? result.path[0]?.predicates[0]?.value : undefined;
     problems.push({
       kind: 'shacl',
       severity,
       message: resultMessage(graph, result),
       range: resultRange(graph, result),
       ...(file === undefined ? {} : { file }),
-      ...(result.focusNode.term ? { focusNode: result.focusNode.term.value } : {}),
-      ...(path === undefined ? {} : { path }),
-      constraint: result.constraintComponent.value,
+      ...(result.focus ? { focusNode: result.focus.value } : {}),
+      ...(result.pathPredicate === undefined ? {} : { path: result.pathPredicate }),
+      constraint: result.constraint,
     });
   }
   return problems;
+}
+
+/**
+ * Validates the graph against the shipped shapes in this thread. Every validation result becomes
+ * one `shacl` problem; the SHACL focus node, path and component IRI are kept on it.
+ */
+export async function validateShacl(graph: BrandGraph, file?: string): Promise<BrandProblem[]> {
+  return recordsToProblems(graph, mergeSlices([await validateSlice(brandValidator(), graph.dataset)]), file);
 }
