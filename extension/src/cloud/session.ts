@@ -125,13 +125,13 @@ export class Session implements vscode.Disposable {
       if (how.value === 'portal') {
         const callback = await vscode.env.asExternalUri(vscode.Uri.parse(`${vscode.env.uriScheme}://brandsafe.brandsafe/auth`));
         const url = `${this.serverUrl}/portal/tokens?client=vscode&redirect_uri=${encodeURIComponent(callback.toString())}`;
+        // A portal that honours redirect_uri hands the token back to handleUri; until then (and
+        // when the browser cannot open vscode:// links) the user copies it into the box below.
         await vscode.env.openExternal(vscode.Uri.parse(url));
-        void vscode.window.showInformationMessage('brandsafe: create a token in the portal; it comes back here, or paste it with "brandsafe: Sign In".');
-        return undefined;
       }
       token = await vscode.window.showInputBox({
         title: `Sign in to ${this.serverUrl}`,
-        prompt: 'A brandsafe API token (bsp_…), from the portal or `POST /api/v1/tokens`',
+        prompt: `A brandsafe API token (bsp_…) with the read scope, plus generate and/or review — from ${this.serverUrl}/portal/tokens`,
         password: true,
         ignoreFocusOut: true,
         validateInput: (v) => (v.trim().length < 8 ? 'Paste the whole token' : undefined),

@@ -81,6 +81,25 @@ describe('brandsafe cloud features in VS Code', function () {
     await waitFor(() => api.brand() && api.brand().file === brand.file, 'the status bar to name the server brand');
   });
 
+  it('generates from a test type and description at the cursor, tracking the inserted code', async function () {
+    const uri = vscode.Uri.joinPath(folder, 'variations', 'hero.js');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const end = editor.document.positionAt(editor.document.getText().length);
+    editor.selection = new vscode.Selection(end, end);
+    const before = editor.document.getText();
+    const g = await vscode.commands.executeCommand('brandsafe.generate', {
+      testType: 'banner',
+      description: 'Free shipping banner above the home hero',
+      parameters: { headline: 'Free shipping over $50', ctaText: 'Details', ctaUrl: 'https://northwind.example/shipping' },
+    });
+    assert.ok(g && g.id, 'a generation came back');
+    assert.ok(g.confidence > 0 && g.confidence <= 1);
+    const after = editor.document.getText();
+    assert.ok(after.startsWith(before), 'the code went in at the cursor, after the existing text');
+    assert.equal(after.slice(before.length), g.code);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('generates from a template with a selector parameter into a new editor', async function () {
     generation = await vscode.commands.executeCommand('brandsafe.generateFromTemplate', {
       templateId: 'hero-banner',
@@ -95,6 +114,9 @@ describe('brandsafe cloud features in VS Code', function () {
     assert.match(text, /hero-banner/);
     await api.cloud.refreshPanel();
     assert.equal(statusOf(api, generation.id), 'GENERATED');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await vscode.commands.executeCommand('workbench.view.extension.brandsafe');
+    await screenshot('generated');
   });
 
   it('records a correction of the edited code (diff + reason to the server)', async function () {
