@@ -52,7 +52,13 @@ export const brandJs: JsRule = {
   create(env) {
     const { ctx, facts } = env;
     const brand = ctx.brand!;
-    const forbidden = brand.rules.filter((r) => r.kind === 'forbidden-call').map((r) => ({ rule: r, paths: (r.callees ?? []).map(normalizePath) }));
+    // Forbidden paths by path: a name is looked up with each of its dotted prefixes (`a.b.c`, `a.b`,
+    // `a`) instead of being compared with every path of every rule on every call.
+    const forbidden = new Map<string, CodeRule[]>();
+    for (const r of brand.rules) {
+      if (r.kind !== 'forbidden-call') continue;
+      for (const p of new Set((r.callees ?? []).map(normalizePath))) forbidden.set(p, [...(forbidden.get(p) ?? []), r]);
+    }
     const wrappers = brand.rules
       .filter((r) => r.kind === 'required-wrapper' && r.wrapper)
       .map((r) => {
@@ -72,11 +78,20 @@ export const brandJs: JsRule = {
       return names.length > 0 && names.every((n) => facts.ownedNames.has(n) || prefixes.some((p) => n.startsWith(p)));
     };
 
+    const forbidOn = forbidden.size > 0 && ctx.enabled('brand/forbidden-call');
     const matchForbidden = (name: string | undefined, start: number, end: number, what: string): void => {
-      if (!name || !ctx.enabled('brand/forbidden-call')) return;
-      for (const f of forbidden) {
-        const hit = f.paths.find((p) => name === p || name.startsWith(p + '.'));
-        if (hit) report(env, f.rule, 'brand/forbidden-call', start, end, ` (${what} ${hit})`);
+      if (!name || !forbidOn) return;
+      // Each rule reports once, for the longest forbidden path that covers the name.
+      let reported: Set<CodeRule> | undefined;
+      for (let p = name; ; ) {
+        for (const rule of forbidden.get(p) ?? []) {
+          reported ??= new Set();
+          if (!reported.has(rule)) report(env, rule, 'brand/forbidden-call', start, end, ` (${what} ${p})`);
+          reported.add(rule);
+        }
+        const dot = p.lastIndexOf('.');
+        if (dot < 0) break;
+        p = p.slice(0, dot);
       }
     };
     const checkUrl = (node: Node | undefined): void => {

@@ -5,11 +5,14 @@ import type { CheckContext } from '../context.js';
  * past it (-1 when it all fits), in one pass however many budgets the brand declares.
  */
 export function utf8Overflows(text: string, limits: readonly number[]): { bytes: number; at: number[] } {
-  const at = limits.map(() => -1);
-  let pending = limits.length;
-  let next = Math.min(...limits);
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Up to the first non-ASCII unit, bytes equal offsets: found natively, the loop starts there.
+  const wide = text.search(/[\u0080-\uffff]/);
+  const ascii = wide < 0 ? text.length : wide;
+  const at = limits.map((limit) => (ascii > limit ? limit : -1));
+  let pending = at.filter((a) => a < 0).length;
+  let next = Math.min(...limits.filter((_, k) => at[k]! < 0));
+  let bytes = ascii;
+  for (let i = ascii; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;

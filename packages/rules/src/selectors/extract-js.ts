@@ -24,6 +24,8 @@ const JQUERY = new Set(['$', 'jQuery']);
  * tail of a rule whose selector is concatenated in front of it (`sel + ' { … }'`), not rule text.
  */
 const CSS_SHAPE = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:@[\w-]+[^{};]*\{\s*)?[^{}<>;=!`\s][^{}<>;=!`]*\{[^{}]*:[^{}]*\}/;
+/** Texts that looked like CSS but did not parse (bounded; see JsSelectorCollector.addCss). */
+const NOT_CSS = new Set<string>();
 const STYLE_TAG = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
 const MARKUP_URL_HINT = /\s(src|poster)\s*=|<link\b/i;
 /** Attributes whose URL the browser fetches when the markup is inserted (HTML Standard). */
@@ -199,8 +201,15 @@ export class JsSelectorCollector {
   }
 
   private addCss(value: MappedText): void {
+    if (NOT_CSS.has(value.text)) return;
     const scan = scanCss(value);
-    if (scan.error) return; // not CSS after all: a string that merely looked like it
+    if (scan.error) {
+      // Not CSS after all: a string that merely looked like it. Remembered, since the parser
+      // reports it by throwing (costly) and the editor re-checks the same strings on every keystroke.
+      if (NOT_CSS.size >= 1000) NOT_CSS.clear();
+      NOT_CSS.add(value.text);
+      return;
+    }
     for (const use of scan.uses) this.push(use);
     this.hiding.push(...scan.hiding);
     this.urls.push(...scan.urls);
