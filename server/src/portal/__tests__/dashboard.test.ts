@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { DIALECTS } from '@brandsafe/db/testing';
+import { withWorkspace } from '@brandsafe/db';
+import { openHarness, signup, call, type Harness } from '../../__tests__/helpers.js';
+import { loadWorkspaceBilling } from '../../billing/enforce.js';
+import { usageSeries } from '../../billing/summary.js';
+import { usageDays } from '../dashboard.js';
+import { periodDays } from '../chart.js';
+
+for (const dialect of DIALECTS) {
+  describe(`portal dashboard (${dialect})`, function () {
+    this.timeout(30_000);
+    let h: Harness;
+    before(async () => {
+      h = await openHarness(dialect, { loadBrand: null });
+    });
+    after(async () => h.t.close());
+
+    it('counts generations per day exactly as GET /api/v1/billing/usage does', async () => {
+      const owner = await signup(h.app, 'Series');
+      const brand = await call(h.app, 'POST', '/api/v1/brands', { token: owner.token, json: { name: 'S' } });
+      const billing = await withWorkspace(h.t.db, owner.workspaceId, (trx) => loadWorkspaceBilling(trx, owner.workspaceId, new Date()), { userId: owner.userId });
+      const start = billing.period.start.getTime();
+      const at = [start - 3_600_000, start + 60_000, start + 5 * 3_600_000, Date.now() + 20 * 3_600_000, start + 10 * 86_400_000];
+      await h.t.db
+        .insertInto('generations')
+        .values(at.map((t) => ({ workspace_id: owner.workspaceId, brand_id: brand.data.id, author_id: owner.userId, test_type: 'banner', description: 'd',
+          parameters: '{}', provider: 'template', code: 'x', status: 'GENERATED' as const, findings: '[]', confidence: 1, attempts: '[]', created_at: new Date(t) })))
+        .execute();
+      const [ours, api] = await withWorkspace(h.t.db, owner.workspaceId, async (trx) => [
+        await usageDays(trx, owner.workspaceId, billing.period),
+        (await usageSeries(trx, owner.workspaceId, billing)).days,
+      ], { userId: owner.userId });
+      assert.deepEqual(ours, api);
+      assert.ok(ours.reduce((n, d) => n + d.generations, 0) >= 2, 'the rows inside the period are counted');
+    });
+
+    it('pads the chart to every day of the period', () => {
+      const days = periodDays([{ date: '2026-11-24', generations: 3 }], { start: '2026-11-24T10:00:00Z', end: '2026-12-08T10:00:00Z' });
+      assert.equal(days.length, 15);
+      assert.deepEqual(days[0], { date: '2026-11-24', generations: 3 });
+      assert.deepEqual(days[14], { date: '2026-12-08', generations: 0 });
+    });
+  });
+}
