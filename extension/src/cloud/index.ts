@@ -22,6 +22,8 @@ export interface CloudApi {
   /** Generation ids by status, as the approval panel currently lists them. */
   panel(): Record<string, string[]>;
   refreshPanel(): Promise<readonly GenerationSummary[]>;
+  /** Whether the approval panel is on screen. */
+  panelVisible(): boolean;
   /** The verification outcome the detail view last showed for a transition. */
   verification(transitionId: string): VerifyOutcome | undefined;
   verifyTransition(transitionId: string): Promise<VerifyOutcome | undefined>;
@@ -120,6 +122,7 @@ export async function activateCloud(
       await tree.refresh();
       return tree.items;
     },
+    panelVisible: () => tree.view.visible,
     verification: (id) => detail.outcomes.get(id),
     verifyTransition: (id) => detail.verify(id),
     openedGeneration: () => {

@@ -111,6 +111,10 @@ try {
     if (text.includes('BRANDSAFE_') && !text.includes('BRANDSAFE_FRAMETEXT')) log.push(text.slice(text.indexOf('BRANDSAFE_')));
     const shot = /BRANDSAFE_SCREENSHOT ([\w-]+)/.exec(text);
     if (shot) {
+      // Readiness from the UI itself: the side bar's tree has rows and no busy progress bar.
+      const sidebar = '[id="workbench.parts.sidebar"]';
+      await page.waitForSelector(`${sidebar} .monaco-list-row`, { timeout: 15000 }).catch(() => log.push(`screenshot ${shot[1]}: the side bar tree has no rows`));
+      await page.waitForSelector(`${sidebar} .monaco-progress-container.active`, { state: 'detached', timeout: 15000 }).catch(() => undefined);
       await page.screenshot({ path: join(shots, `${shot[1]}.png`) }).catch((e) => log.push(`screenshot failed: ${e}`));
       writeFileSync(join(tmp, 'flags', `${shot[1]}.done`), '');
     }

@@ -116,6 +116,8 @@ describe('brandsafe cloud features in VS Code', function () {
     assert.equal(statusOf(api, generation.id), 'GENERATED');
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('workbench.view.extension.brandsafe');
+    await waitFor(() => api.cloud.panelVisible(), 'the approval panel to be visible');
+    await api.cloud.refreshPanel();
     await screenshot('generated');
   });
 
