@@ -22,7 +22,7 @@ export interface ApiProblem {
 }
 
 /** An API answer: the parsed JSON body when ok, else the problem. */
-export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; problem: ApiProblem };
+export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; problem: ApiProblem; retryAfter?: string };
 
 /** Calls the API in process as the holder of `secret` (a session or an API token). */
 export class PortalApi {
@@ -56,7 +56,8 @@ export class PortalApi {
     }
     if (res.ok) return { ok: true, status: res.status, body: parsed as T };
     const problem = (parsed && typeof parsed === 'object' ? parsed : {}) as ApiProblem;
-    return { ok: false, status: res.status, problem };
+    const retryAfter = res.headers.get('retry-after');
+    return { ok: false, status: res.status, problem, ...(retryAfter ? { retryAfter } : {}) };
   }
 }
 

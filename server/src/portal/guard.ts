@@ -11,7 +11,7 @@ import type { PortalContext } from './session.js';
 import type { Flash, HeaderUser, Html } from './views/layout.js';
 
 /** Renders a page with a status (no-store). */
-export type Render = (c: Context<AppEnv>, view: Html, status?: 200 | 400 | 403 | 404 | 409 | 422) => Response | Promise<Response>;
+export type Render = (c: Context<AppEnv>, view: Html, status?: 200 | 400 | 403 | 404 | 409 | 422 | 429) => Response | Promise<Response>;
 
 /** What the signed-in route helpers share. */
 export interface PortalKit {

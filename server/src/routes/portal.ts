@@ -83,7 +83,11 @@ export function portalRoutes(deps: RouteDeps, fetchApi: ApiFetch, services: Bill
     if (!(await ctx.csrfOk(c, form, undefined))) return refuse(c);
     const email = str(form.email);
     const res = await api.call<Session>(c, undefined, 'POST', '/api/v1/auth/login', { email, password: typeof form.password === 'string' ? form.password : '' });
-    if (!res.ok) return render(c, loginPage(anonymousCsrfToken(c, ctx.secure(c)), { email, flash: [{ level: 'error', message: problemMessage(res.problem) }] }), res.status === 429 ? 403 : 400);
+    if (!res.ok) {
+      // The API's sign-in throttle (per account and per address) answers 429 with Retry-After.
+      if (res.retryAfter) c.header('retry-after', res.retryAfter);
+      return render(c, loginPage(anonymousCsrfToken(c, ctx.secure(c)), { email, flash: [{ level: 'error', message: problemMessage(res.problem) }] }), res.status === 429 ? 429 : 400);
+    }
     await signIn(c, res.body, current?.secret);
     return c.redirect('/portal', 303);
   });

@@ -114,6 +114,17 @@ for (const dialect of DIALECTS) {
       assert.equal(b.cookies.get('bs_session'), undefined);
     });
 
+    it('passes the API sign-in throttle through: after repeated wrong passwords, 429 with Retry-After', async () => {
+      const { email } = await signUp(h);
+      const b = new Browser(h.app);
+      let last = await b.submit('/portal/login', '/portal/login', { email, password: 'wrong password 0' });
+      for (let i = 1; i < 8 && last.status !== 429; i++) last = await b.submit('/portal/login', '/portal/login', { email, password: `wrong password ${i}` });
+      assert.equal(last.status, 429);
+      assert.match(last.headers.get('retry-after') ?? '', /^\d+$/);
+      const right = await b.submit('/portal/login', '/portal/login', { email, password: PASSWORD });
+      assert.equal(right.status, 429, 'the right password waits too, so guessing learns nothing');
+    });
+
     it('creates an API token shown once, lists it by prefix, and revokes it', async () => {
       const { b } = await signUp(h);
       const created = await b.submit('/portal/tokens', '/portal/tokens', { name: 'ci', scopes: ['read', 'generate'] });
