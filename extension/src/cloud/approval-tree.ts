@@ -1,7 +1,7 @@
 /**
  * The approval panel: generations of the workspace grouped by review status with counts. Items
- * carry a `contextValue` of `generation:<STATUS>` plus `:review` when the signed-in token may
- * review, so package.json's menus offer only the moves that state and role allow. The list is
+ * carry a `contextValue` of `generation:<STATUS>` plus `:review` / `:admin` when the signed-in
+ * token has that scope (deploy moves need admin), so package.json's menus offer only the moves that state and role allow. The list is
  * reloaded when the view becomes visible, when the window regains focus, after any change made
  * from the editor, and on a timer (`brandsafe.panel.refreshSeconds`).
  */
@@ -144,7 +144,8 @@ export class ApprovalTree implements vscode.TreeDataProvider<ApprovalNode>, vsco
       ].join('\n\n'),
     );
     item.iconPath = new vscode.ThemeIcon(errors > 0 ? 'error' : 'file-code');
-    item.contextValue = `generation:${g.status}${this.#session.me?.scopes.includes('review') ? ':review' : ''}`;
+    const scopes = this.#session.me?.scopes ?? [];
+    item.contextValue = `generation:${g.status}${scopes.includes('review') ? ':review' : ''}${scopes.includes('admin') ? ':admin' : ''}`;
     item.command = { command: 'brandsafe.openGeneration', title: 'Open', arguments: [{ generationId: g.id }] };
     return item;
   }
