@@ -125,6 +125,20 @@ try {
       for (const frame of page.frames()) texts.push(await frame.evaluate('document.body ? document.body.innerText : ""').catch(() => ''));
       writeFileSync(join(tmp, 'flags', `${frames[1]}.txt`), texts.join('\n----\n'));
     }
+    // Clicks an element inside whichever frame holds it (a webview's button, through its real script).
+    const click = /BRANDSAFE_CLICK (\S+) (.+)$/.exec(text);
+    if (click) {
+      let clicked = false;
+      for (const frame of page.frames()) {
+        const handle = await frame.$(click[2]).catch(() => null);
+        if (handle) {
+          await handle.click().catch((e) => log.push(`click failed: ${e}`));
+          clicked = true;
+          break;
+        }
+      }
+      writeFileSync(join(tmp, 'flags', `${click[1]}.${clicked ? 'done' : 'missing'}`), '');
+    }
     const res = /BRANDSAFE_RESULT (\{.*\})/.exec(text);
     if (res) result = JSON.parse(res[1]);
   });

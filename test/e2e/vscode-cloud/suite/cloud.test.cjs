@@ -170,6 +170,19 @@ describe('brandsafe cloud features in VS Code', function () {
     assert.match(code.getText(), /Spring sale: 2\d% off/);
     const approval = detail.transitions.find((t) => t.to === 'APPROVED');
     approvalTransitionId = approval.id;
+    // The webview's own Verify button (its nonce'd script posts to the extension, which verifies).
+    const selector = `button[data-verify="${approval.id}"]`;
+    await waitFor(() => {
+      for (const f of ['verify-click.done', 'verify-click.missing']) fs.rmSync(path.join(config.flagDir, f), { force: true });
+      console.log(`BRANDSAFE_CLICK verify-click ${selector}`);
+      return waitFor(() => {
+        if (fs.existsSync(path.join(config.flagDir, 'verify-click.done'))) return 'clicked';
+        if (fs.existsSync(path.join(config.flagDir, 'verify-click.missing'))) return 'missing';
+        return undefined;
+      }, 'the runner to try the click', 10000).then((r) => r === 'clicked');
+    }, 'the Verify button to be clickable', 30000);
+    const clicked = await waitFor(() => api.cloud.verification(approval.id), 'the clicked Verify to produce an outcome', 30000);
+    assert.equal(clicked.ok, true, JSON.stringify(clicked));
     for (const t of detail.transitions) {
       const outcome = await waitFor(async () => {
         const o = await api.cloud.verifyTransition(t.id);
