@@ -280,6 +280,22 @@ async function main() {
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
+    await step('change plan (prorated) and cancel through the Customer Portal', async () => {
+      await page.goto(`${base}/portal/billing`);
+      await page.getByRole('button', { name: 'Switch to Professional' }).click();
+      await page.getByText('Plan change requested').waitFor();
+      await page.getByRole('button', { name: 'Manage payment methods and subscription' }).click();
+      await page.waitForURL(new RegExp(`^http://127\\.0\\.0\\.1:${stripePort}/portal/`));
+      await shot('13-fake-stripe-portal');
+      await page.getByRole('button', { name: 'Cancel subscription' }).click();
+      await page.waitForURL(new RegExp(`^${base}/portal/billing`));
+      await until(async () => {
+        await page.goto(`${base}/portal/billing`);
+        return (await page.locator('[data-status]').first().textContent())?.trim() === 'canceled';
+      }, 'the cancellation webhook');
+      await shot('14-billing-canceled');
+    });
+
     await step('sign out ends the session', async () => {
       await page.goto(`${base}/portal`);
       await page.getByRole('button', { name: 'Sign out' }).click();

@@ -29,8 +29,8 @@ export function billingPage(user: HeaderUser, s: Summary, plans: readonly Plan[]
 ${s.configured ? '' : html`<div class="flash warning" role="status">Billing is not configured on this server (no Stripe keys): the trial limits apply and plans cannot be bought here.</div>`}
 <div class="grid"><section class="card" aria-labelledby="current-h"><h2 id="current-h">Current plan</h2><div class="big" data-plan="${s.plan.id}">${s.plan.name}</div>
 <p>Status: <strong data-status>${s.status}</strong>${s.phase !== s.status ? html` <span class="muted">(${s.phase.replace('_', ' ')})</span>` : ''}</p>
-<p data-subscription="${live ? 'stripe' : 'none'}">${live ? 'Subscribed through Stripe.' : s.configured ? 'No paid subscription yet.' : ''}</p>
-${s.trialEndsAt && !live ? html`<p>Trial ends ${when(s.trialEndsAt)}</p>` : ''}${s.currentPeriodEnd ? html`<p>${s.cancelAtPeriodEnd ? 'Ends' : 'Renews'} ${when(s.currentPeriodEnd)}</p>` : ''}
+<p data-subscription="${live ? 'stripe' : 'none'}">${live ? 'Subscribed through Stripe.' : s.status === 'canceled' ? 'The subscription has ended.' : s.configured ? 'No paid subscription yet.' : ''}</p>
+${s.trialEndsAt && s.status === 'trialing' ? html`<p>Trial ends ${when(s.trialEndsAt)}</p>` : ''}${live && s.currentPeriodEnd ? html`<p>${s.cancelAtPeriodEnd ? 'Ends' : 'Renews'} ${when(s.currentPeriodEnd)}</p>` : ''}
 ${s.configured && canManage && s.hasPaymentAccount ? html`<form method="post" action="/portal/billing/manage">${csrfField(user.csrf)}<button type="submit" class="secondary">Manage payment methods and subscription</button></form>` : ''}</section>
 <section class="card" aria-labelledby="use-h"><h2 id="use-h">Usage this period</h2>${meter('generations', s.usage.generation.used, s.usage.generation.limit)}${meter('brands', s.usage.brand.used, s.usage.brand.limit)}${meter('members', s.usage.member.used, s.usage.member.limit)}${meter('API tokens', s.usage.api_token.used, s.usage.api_token.limit)}</section></div>
 <h2>Plans</h2>${canManage ? '' : html`<p class="muted">Only owners and admins change the plan.</p>`}${pricingTable(plans, planButton, live ? s.plan.id : undefined)}
