@@ -14,7 +14,7 @@ main{max-width:1100px;margin:0 auto;padding:1rem}h1{font-size:1.6rem;margin:.5re
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:1rem;margin-bottom:1rem}
 .card>h2:first-child,.card>h1:first-child{margin-top:0}.grid{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(260px,1fr))}
 table{width:100%;border-collapse:collapse;background:var(--card)}th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
-th{font-size:.85rem;color:var(--muted);font-weight:600}.table-wrap{overflow-x:auto}
+th{font-size:.85rem;color:var(--muted);font-weight:600}.table-wrap{overflow-x:auto;margin-bottom:1rem}.inline select{width:auto}
 label{display:block;font-weight:600;margin:.6rem 0 .2rem}input[type=text],input[type=email],input[type=password],input[type=file],select,textarea{width:100%;max-width:28rem;padding:.45rem;border:1px solid #9aa3ad;border-radius:4px;font:inherit}
 textarea{max-width:100%;min-height:8rem;font-family:ui-monospace,monospace;font-size:.85rem}
 fieldset{border:1px solid var(--line);border-radius:4px;max-width:28rem}legend{font-weight:600}

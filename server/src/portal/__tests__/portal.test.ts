@@ -149,6 +149,9 @@ for (const dialect of DIALECTS) {
       const page = await b.get('/portal/members?done=invited');
       assert.match(page.text, /Invitation sent/);
       assert.match(page.text, /data-invitation="new.member@example.test"/);
+      for (const role of ['owner', 'admin', 'editor', 'reviewer', 'viewer']) assert.match(page.text, new RegExp(`<option value="${role}"`), `role ${role} offered`);
+      const editor = await b.submit('/portal/members', '/portal/invitations', { email: 'editor@example.test', role: 'editor' });
+      assert.equal(editor.status, 303, 'the default role of the form is one the API accepts');
       const bad = await b.submit('/portal/members', '/portal/invitations', { email: 'not-an-email', role: 'reviewer' });
       assert.equal(bad.status, 400);
       assert.match(bad.text, /email/);

@@ -1,4 +1,5 @@
 /** Members and invitations, API tokens, and brands. */
+import { TOKEN_SCOPES, WORKSPACE_ROLES } from '@brandsafe/db';
 import { html } from 'hono/html';
 import { csrfField, page, when, type Flash, type HeaderUser, type Html } from './layout.js';
 
@@ -9,9 +10,8 @@ export interface Brand { id: string; name: string; latestVersion: string | null;
 export interface BrandProblem { kind: string; severity: string; message: string; line: number; column: number; focusNode?: string; path?: string }
 export interface BrandVersion { version: string; problems: BrandProblem[]; createdAt: string }
 
-const ROLES = ['owner', 'admin', 'author', 'reviewer', 'viewer'];
-const roleSelect = (id: string, selected = 'author') =>
-  html`<select id="${id}" name="role">${ROLES.map((r) => html`<option value="${r}"${r === selected ? html` selected` : ''}>${r}</option>`)}</select>`;
+const roleSelect = (id: string, selected = 'editor') =>
+  html`<select id="${id}" name="role">${WORKSPACE_ROLES.map((r) => html`<option value="${r}"${r === selected ? html` selected` : ''}>${r}</option>`)}</select>`;
 
 export function membersPage(user: HeaderUser, members: Member[], invitations: Invitation[], flash: Flash[]): Html {
   return page(
@@ -30,7 +30,6 @@ ${invitations.map((i) => html`<tr data-invitation="${i.email}"><td>${i.email}</t
   );
 }
 
-const SCOPES = ['read', 'generate', 'review', 'admin'];
 
 export function tokensPage(user: HeaderUser, tokens: Token[], flash: Flash[], created?: { name: string; token: string }): Html {
   return page(
@@ -45,7 +44,7 @@ ${tokens.map((t) => html`<tr data-token="${t.name}"><td>${t.name}</td><td><code>
 </tbody></table></div>
 <section class="card"><h2>Create a token</h2><form method="post" action="/portal/tokens">${csrfField(user.csrf)}
 <label for="token-name">Name</label><input id="token-name" name="name" type="text" required maxlength="100">
-<fieldset><legend>Scopes</legend>${SCOPES.map((s) => html`<label><input type="checkbox" name="scopes" value="${s}"${s === 'read' ? html` checked` : ''}> ${s}</label>`)}</fieldset>
+<fieldset><legend>Scopes</legend>${TOKEN_SCOPES.map((s) => html`<label><input type="checkbox" name="scopes" value="${s}"${s === 'read' ? html` checked` : ''}> ${s}</label>`)}</fieldset>
 <label for="token-days">Expires after (days, optional)</label><input id="token-days" name="expiresInDays" type="text" inputmode="numeric" pattern="[0-9]*">
 <button type="submit">Create token</button></form></section>`,
   );
