@@ -98,12 +98,19 @@ export async function prepare(api) {
     ['Clearance banner with stale copy', [['QA_REVIEW'], ['REJECTED', 'copy is off-brand', 'r']]],
     ['Gift guide banner', [['QA_REVIEW'], ['APPROVED', 'ok', 'r'], ['DEPLOY_FAILED', 'snippet quota reached in Optimizely', 'o']]],
   ];
+  let correctedId;
   for (const [description, moves] of plan) {
     const g = await make(description, description);
+    if (moves.length === 0) {
+      // A correction that introduces an unapproved selector: the diff view's right side has a problem.
+      const code = `${g.code}\ndocument.querySelector('.hero-unknown').remove();\n`;
+      await call(base, editorToken, 'POST', `/api/v1/generations/${g.id}/corrections`, { code, reason: 'remove the old hero', kind: 'logic' });
+      correctedId = g.id;
+    }
     for (const [to, note, who] of moves) {
       const token = who === 'r' ? reviewerToken : who === 'o' ? adminToken : editorToken;
       await move(token, g.id, to, note);
     }
   }
-  return { editorToken, reviewerToken, brandId: brand.id, brandName: brand.name };
+  return { editorToken, reviewerToken, brandId: brand.id, brandName: brand.name, correctedId };
 }

@@ -206,6 +206,22 @@ describe('brandsafe cloud features in VS Code', function () {
     await screenshot('panel-and-detail');
   });
 
+  it('diffs generated code against its correction; the language server checks the read-only code', async function () {
+    await vscode.commands.executeCommand('brandsafe.showCorrectionDiff', { generationId: config.correctedId });
+    const corrected = await waitFor(
+      () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'brandsafe' && d.uri.path.startsWith(`/generations/${config.correctedId}/corrections/`)),
+      'the corrected code as a brandsafe: document',
+    );
+    assert.match(corrected.getText(), /hero-unknown/);
+    const found = await waitFor(
+      () => vscode.languages.getDiagnostics(corrected.uri).find((d) => d.source === 'brandsafe' && String(d.code && d.code.value) === 'brand/unapproved-selector'),
+      'an unapproved-selector diagnostic on the read-only corrected code',
+    );
+    assert.match(found.message, /hero-unknown/);
+    await screenshot('correction-diff');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('reports exactly what failed for a tampered receipt', async function () {
     const events = await getJson('/api/v1/audit/events?type=generation.transitioned', config.reviewerToken);
     const event = events.items.find((e) => e.payload.transitionId === approvalTransitionId);
