@@ -5,104 +5,18 @@
 // webhook → plan active → a generation through an API token counted in the usage chart → invite
 // a member → create and revoke a token, and checks a form without its CSRF token is refused.
 // Screenshots go to test-results/e2e-portal/. Prints "N passed, N failed"; exits 1 on failure.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, FLAGS, assert, children, counts, ensureChromium, freePort, start, step, stop, until } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const shots = join(root, 'test-results', 'e2e-portal');
 const work = mkdtempSync(join(tmpdir(), 'brandsafe-portal-e2e-'));
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PASSWORD = 'correct horse battery';
 const STRIPE_SECRET = 'sk_test_e2e_portal';
 const WEBHOOK_SECRET = 'whsec_e2e_portal';
-
-let passed = 0;
-let failed = 0;
-const children = [];
-
-/** Runs one named step; a failure is reported with its message and the run continues. */
-async function step(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`  ✓ ${name}`);
-  } catch (err) {
-    failed++;
-    console.log(`  ✗ ${name}\n      ${String(err?.stack ?? err).split('\n').slice(0, 4).join('\n      ')}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  console.log('  installing Debian chromium (apt-get)…');
-  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
-  }
-}
-
-/** Spawns a process and resolves once `ready(output)` holds; keeps all output in `log.text`. */
-function start(name, args, env, ready) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const log = { text: '' };
-  const done = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${log.text.slice(-2000)}`)), 120_000);
-    const onData = (chunk) => {
-      log.text += chunk.toString();
-      if (ready(log.text)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited ${code}:\n${log.text.slice(-2000)}`));
-    });
-  });
-  return { child, log, done };
-}
-
-async function stop(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-}
-
-/** Polls `fn` until it returns a truthy value (the webhook arrives asynchronously). */
-async function until(fn, what, ms = 20_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function main() {
   mkdirSync(shots, { recursive: true });
@@ -112,10 +26,10 @@ async function main() {
   const base = `http://127.0.0.1:${serverPort}`;
   const tsx = ['--import', 'tsx', '--conditions', 'source'];
 
-  const stripe = start('fake-stripe', [...tsx, join(root, 'test/support/fake-stripe/src/cli.ts'), '--port', String(stripePort),
+  const stripe = start(root, 'fake-stripe', [...tsx, join(root, 'test/support/fake-stripe/src/cli.ts'), '--port', String(stripePort),
     '--webhook', `${base}/webhooks/stripe`, '--webhook-secret', WEBHOOK_SECRET, '--secret-key', STRIPE_SECRET], {}, (out) => out.includes('"url"'));
   await stripe.done;
-  const server = start('server', [...tsx, join(root, 'server/src/main.ts')], {
+  const server = start(root, 'server', [...tsx, join(root, 'server/src/main.ts')], {
     PORT: String(serverPort), HOST: '127.0.0.1', DATA_DIR: join(work, 'data'), DATABASE_URL: '', SEED_DEMO: 'false', NODE_ENV: 'development',
     LOG_LEVEL: 'info', PUBLIC_URL: base, AUDIT_TAMPER_CHECK_SECONDS: '0',
     STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`, STRIPE_SECRET_KEY: STRIPE_SECRET, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
@@ -317,11 +231,11 @@ async function main() {
 try {
   await main();
 } catch (err) {
-  failed++;
+  counts.failed++;
   console.log(`  ✗ setup: ${err?.stack ?? err}`);
   for (const c of children) c.kill('SIGKILL');
 }
 rmSync(work, { recursive: true, force: true });
 console.log(`screenshots: ${shots}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+console.log(`${counts.passed} passed, ${counts.failed} failed`);
+process.exit(counts.failed > 0 ? 1 : 0);
