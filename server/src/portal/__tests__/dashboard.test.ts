@@ -6,6 +6,7 @@ import { loadWorkspaceBilling } from '../../billing/enforce.js';
 import { usageSeries } from '../../billing/summary.js';
 import { usageDays } from '../dashboard.js';
 import { periodDays } from '../chart.js';
+import { Browser, csrfOf } from './browser.js';
 
 for (const dialect of DIALECTS) {
   describe(`portal dashboard (${dialect})`, function () {
@@ -33,6 +34,23 @@ for (const dialect of DIALECTS) {
       ], { userId: owner.userId });
       assert.deepEqual(ours, api);
       assert.ok(ours.reduce((n, d) => n + d.generations, 0) >= 2, 'the rows inside the period are counted');
+    });
+
+    it('shows the billing banner of a past-due workspace in its grace period, then paused', async () => {
+      const b = new Browser(h.app);
+      const page = await b.get('/portal/signup');
+      await b.post('/portal/signup', { email: `pastdue-${Date.now()}@example.test`, password: 'correct horse battery', workspace: 'Late Payer', _csrf: csrfOf(page.text) });
+      const me = await h.app.request('/api/v1/auth/me', { headers: { authorization: `Bearer ${b.cookies.get('bs_session')}` } });
+      const { workspace } = (await me.json()) as { workspace: { id: string } };
+      const setPastDue = (since: Date) =>
+        h.t.db.updateTable('subscriptions').set({ status: 'past_due', past_due_since: since, stripe_customer_id: `cus_${workspace.id.slice(0, 8)}` }).where('workspace_id', '=', workspace.id).execute();
+      await setPastDue(new Date());
+      const grace = await b.get('/portal');
+      assert.match(grace.text, /class="flash warning"[^>]*>Your last payment failed/);
+      await setPastDue(new Date(Date.now() - 60 * 86_400_000));
+      const paused = await b.get('/portal');
+      assert.match(paused.text, /class="flash error"[^>]*>Generation is paused/);
+      assert.match((await b.get('/portal/billing')).text, /Generation is paused/);
     });
 
     it('pads the chart to every day of the period', () => {

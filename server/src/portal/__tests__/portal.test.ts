@@ -157,6 +157,22 @@ for (const dialect of DIALECTS) {
       assert.match(bad.text, /email/);
     });
 
+    it('lets an invited person set a password and join from the emailed link', async () => {
+      const { b } = await signUp(h, 'Inviting Co');
+      const invitee = uniqueEmail();
+      assert.equal((await b.submit('/portal/members', '/portal/invitations', { email: invitee, role: 'reviewer' })).status, 303);
+      const mail = await h.t.db.selectFrom('outbox_emails').select('text_body').where('to_address', '=', invitee).executeTakeFirstOrThrow();
+      const token = /\/invitations\/accept\?token=(\S+)/.exec(mail.text_body)?.[1];
+      assert.ok(token);
+      const guest = new Browser(h.app);
+      const r = await guest.submit(`/invitations/accept?token=${token}`, '/invitations/accept', { token, password: PASSWORD });
+      assert.equal(r.status, 303, r.text);
+      const dash = await guest.get('/portal');
+      assert.match(dash.text, /Inviting Co/);
+      assert.match(dash.text, /Inviting Co · reviewer/);
+      assert.match((await b.get('/portal/members')).text, new RegExp(invitee.replace(/[.]/g, '\\.')));
+    });
+
     it('shows billing as not configured without Stripe keys, with the trial limits', async () => {
       const { b } = await signUp(h);
       const r = await b.get('/portal/billing');
