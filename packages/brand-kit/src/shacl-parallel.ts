@@ -122,10 +122,14 @@ function startWorker(): Worker | undefined {
 
 /**
  * Starts validating the worker's share of a text's focus nodes, before the caller parses it.
- * Undefined when no worker can run. The promise rejects when the worker fails; it never leaves
+ * Undefined when no worker can run or it is busy with another load. The promise rejects when the worker fails; it never leaves
  * an unhandled rejection behind if the caller drops it (after a syntax error, for instance).
  */
 export function startWorkerShare(text: string, baseIRI: string | undefined): Promise<ShapeResults<WireTerm>> | undefined {
+  // One request at a time: loads that overlap (an editor reloading on every keystroke) would
+  // otherwise queue behind each other in the worker; this one runs in its own thread instead,
+  // which keeps both cores busy all the same.
+  if (pending.size > 0) return undefined;
   const running = startWorker();
   if (running === undefined) return undefined;
   const id = nextId++;

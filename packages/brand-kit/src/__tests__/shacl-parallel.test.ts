@@ -61,6 +61,12 @@ describe('two-thread SHACL validation', function () {
     assert.deepEqual(two.brand?.selectors.length, one.brand?.selectors.length);
   });
 
+  it('gives overlapping loads the same problems (the second one validates in its own thread)', async () => {
+    const [a, b] = await Promise.all([loadBrand(text, { parallel: true }), loadBrand(text, { parallel: true })]);
+    assert.deepEqual(comparable(b.problems, b.graph), comparable(a.problems, a.graph));
+    assert.ok(a.problems.length > 20);
+  });
+
   it('reports a syntax error without waiting for SHACL in either thread', async () => {
     const broken = `${text}g:oops a .\n`;
     const { problems } = await loadBrand(broken, { parallel: true });
