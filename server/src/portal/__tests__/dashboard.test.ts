@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { DIALECTS } from '@brandsafe/db/testing';
 import { withWorkspace } from '@brandsafe/db';
+import { sql } from 'kysely';
 import { openHarness, signup, call, type Harness } from '../../__tests__/helpers.js';
 import { loadWorkspaceBilling } from '../../billing/enforce.js';
 import { usageSeries } from '../../billing/summary.js';
@@ -43,7 +44,8 @@ for (const dialect of DIALECTS) {
       const me = await h.app.request('/api/v1/auth/me', { headers: { authorization: `Bearer ${b.cookies.get('bs_session')}` } });
       const { workspace } = (await me.json()) as { workspace: { id: string } };
       const setPastDue = (since: Date) =>
-        h.t.db.updateTable('subscriptions').set({ status: 'past_due', past_due_since: since, stripe_customer_id: `cus_${workspace.id.slice(0, 8)}` }).where('workspace_id', '=', workspace.id).execute();
+        // subscriptions is billing's table, reached with SQL (it is not in the kysely Database type).
+        sql`UPDATE subscriptions SET status = 'past_due', past_due_since = ${since}, stripe_customer_id = ${`cus_${workspace.id.slice(0, 8)}`} WHERE workspace_id = ${workspace.id}`.execute(h.t.db);
       await setPastDue(new Date());
       const grace = await b.get('/portal');
       assert.match(grace.text, /class="flash warning"[^>]*>Your last payment failed/);
