@@ -164,4 +164,8 @@ export interface Problem {
   upgrade?: string | null;
   retryAfter?: number;
   requestId?: string;
+  /** Generation problems: the template parameter at fault and the template the server chose. */
+  parameter?: string;
+  templateId?: string;
+  suggestions?: string[];
 }

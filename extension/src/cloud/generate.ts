@@ -6,7 +6,7 @@
  * without the pickers (keybindings, other extensions, the end-to-end tests).
  */
 import * as vscode from 'vscode';
-import type { ApiClient } from './api';
+import { ApiError, type ApiClient } from './api';
 import type { BrandTemplate, GenerateRequest, Generation, TemplateParameter } from './api-types';
 import type { BrandSync } from './brand-sync';
 import { reportError, type Session } from './session';
@@ -80,16 +80,49 @@ async function place(host: GenerateHost, generation: Generation, target: Generat
   return editor;
 }
 
-async function run(host: GenerateHost, request: GenerateRequest, target: GenerateArgs['target'], client: ApiClient): Promise<Generation | undefined> {
+/** One request to the server under a cancellable progress notification. */
+function request(client: ApiClient, req: GenerateRequest): Thenable<Generation> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `brandsafe: generating ${req.templateId ?? req.testType}…`, cancellable: true },
+    (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return client.generate(req, abort.signal);
+    },
+  );
+}
+
+/**
+ * The parameter the server says is missing or invalid (422 naming `parameter` and the template it
+ * chose), asked for with its type; undefined when the refusal is about something else.
+ */
+async function askMissing(client: ApiClient, brandId: string, error: unknown): Promise<{ template: BrandTemplate; name: string; value: string | number | boolean } | null | undefined> {
+  if (!(error instanceof ApiError) || error.kind !== 'invalid' || !error.problem?.parameter || !error.problem.templateId) return undefined;
+  const { parameter, templateId } = error.problem;
+  const template = (await client.templates(brandId)).find((t) => t.id === templateId || templateId.endsWith(`#${t.id}`));
+  const p = template?.parameters.find((x) => x.name === parameter);
+  if (!template || !p) return undefined;
+  void vscode.window.showInformationMessage(`brandsafe: the ${template.label ?? template.id} template needs ${p.name}: ${error.problem.detail ?? ''}`);
+  const raw = await askParameter(client, brandId, template, p);
+  if (raw === null) return null;
+  const value = parameterValue(p, raw);
+  return value === undefined ? undefined : { template, name: p.name, value };
+}
+
+async function run(host: GenerateHost, req: GenerateRequest, target: GenerateArgs['target'], client: ApiClient): Promise<Generation | undefined> {
   try {
-    const generation = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `brandsafe: generating ${request.templateId ?? request.testType}…`, cancellable: true },
-      (_progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return client.generate(request, abort.signal);
-      },
-    );
+    let generation: Generation | undefined;
+    // A refused parameter is asked for and the request retried (bounded: each round fills one).
+    for (let round = 0; !generation; round += 1) {
+      try {
+        generation = await request(client, req);
+      } catch (error) {
+        const filled = round < 20 ? await askMissing(client, req.brandId, error) : undefined;
+        if (filled === null) return undefined;
+        if (!filled) throw error;
+        req = { ...req, templateId: filled.template.id, parameters: { ...req.parameters, [filled.name]: filled.value } };
+      }
+    }
     await place(host, generation, target);
     host.changed();
     const errors = generation.findings.filter((f) => f.severity === 'error').length;

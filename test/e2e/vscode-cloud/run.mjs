@@ -108,7 +108,7 @@ try {
   const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
   page.on('console', async (msg) => {
     const text = msg.text();
-    if (text.includes('BRANDSAFE_') && !text.includes('BRANDSAFE_FRAMETEXT')) log.push(text.slice(text.indexOf('BRANDSAFE_')));
+    if (text.includes('BRANDSAFE_') && !/BRANDSAFE_(FRAMETEXT|CLICK|TYPE) /.test(text)) log.push(text.slice(text.indexOf('BRANDSAFE_')));
     const shot = /BRANDSAFE_SCREENSHOT ([\w-]+)/.exec(text);
     if (shot) {
       // Readiness from the UI itself: the side bar's tree has rows and no busy progress bar.
@@ -138,6 +138,14 @@ try {
         }
       }
       writeFileSync(join(tmp, 'flags', `${click[1]}.${clicked ? 'done' : 'missing'}`), '');
+    }
+    // Types into whatever has focus (a quick input the extension opened), then Enter.
+    const typed = /BRANDSAFE_TYPE (\S+) (.+)$/.exec(text);
+    if (typed) {
+      await page.waitForSelector('.quick-input-widget input:focus', { timeout: 15000 }).catch(() => log.push('no focused quick input to type into'));
+      await page.keyboard.type(typed[2]);
+      await page.keyboard.press('Enter');
+      writeFileSync(join(tmp, 'flags', `${typed[1]}.done`), '');
     }
     const res = /BRANDSAFE_RESULT (\{.*\})/.exec(text);
     if (res) result = JSON.parse(res[1]);

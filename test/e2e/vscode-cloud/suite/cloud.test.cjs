@@ -100,6 +100,21 @@ describe('brandsafe cloud features in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('asks for a parameter the server says is missing (typed into the input box) and retries', async function () {
+    const pending = vscode.commands.executeCommand('brandsafe.generate', {
+      testType: 'banner',
+      description: 'Holiday hours banner above the home hero',
+      parameters: { headline: 'Open late all December', ctaText: 'Store hours' },
+      target: 'newEditor',
+    });
+    console.log('BRANDSAFE_TYPE type-url https://northwind.example/stores');
+    await waitFor(() => fs.existsSync(path.join(config.flagDir, 'type-url.done')), 'the runner to type the URL');
+    const g = await pending;
+    assert.ok(g && g.id, 'the retried generation came back');
+    assert.equal(g.parameters.ctaUrl, 'https://northwind.example/stores');
+    assert.match(vscode.window.activeTextEditor.document.getText(), /northwind\.example\/stores/);
+  });
+
   it('generates from a template with a selector parameter into a new editor', async function () {
     generation = await vscode.commands.executeCommand('brandsafe.generateFromTemplate', {
       templateId: 'hero-banner',
