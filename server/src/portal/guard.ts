@@ -32,7 +32,7 @@ const NOTICES: Record<string, Flash> = {
   checkout: { level: 'info', message: 'Thank you! Your payment is confirmed by Stripe in a moment; this page shows the plan once it is.' },
   'checkout-cancelled': { level: 'warning', message: 'Checkout was cancelled; nothing was charged.' },
   'plan-change': { level: 'ok', message: 'Plan change requested; Stripe confirms it in a moment.' },
-  welcome: { level: 'ok', message: 'Welcome! We sent a link to confirm your email address.' },
+  welcome: { level: 'ok', message: 'Welcome to brandsafe! Your 14-day trial has started.' },
 };
 
 /** The notice of a code (unknown codes show nothing). */
