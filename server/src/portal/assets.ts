@@ -34,7 +34,7 @@ button:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid #f59e
 .auth{max-width:30rem;margin:0 auto}.chart svg{width:100%;height:auto;max-height:240px}.chart .bar{fill:var(--brand)}.chart .quota{stroke:var(--err);stroke-dasharray:4 3}.chart .future{fill:#f3f4f6}.activity td{overflow-wrap:anywhere}
 .chart text{font-size:11px;fill:var(--muted)}.meter{display:block;border-radius:4px;margin:.2rem 0 .6rem}
 .status-list{list-style:none;padding:0;margin:0}.status-list li{display:flex;justify-content:space-between;border-bottom:1px solid var(--line);padding:.25rem 0}
-.problem-error{color:var(--err)}.problem-warning{color:var(--warn)}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.problem-error{color:var(--err)}.problem-warning{color:var(--warn)}.skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:.5rem;background:#fff;color:var(--brand);padding:.5rem;z-index:10}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (max-width:600px){main{padding:.5rem}h1{font-size:1.3rem}header.top{gap:.5rem}.chart text{font-size:16px}
 .activity thead{display:none}.activity tr{display:block;border-bottom:1px solid var(--line);padding:.3rem 0}.activity td{display:block;border:0;padding:.05rem .5rem}}
 `;

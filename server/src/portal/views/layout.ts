@@ -45,7 +45,7 @@ export function page(opts: { title: string; user?: HeaderUser; current?: string;
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title} · brandsafe</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/portal/assets/portal.css"><script src="/portal/assets/portal.js" defer></script></head>
-<body><header class="top"><a class="logo" href="${user ? '/portal' : '/'}">brandsafe</a>
+<body><a class="skip" href="#main">Skip to content</a><header class="top"><a class="logo" href="${user ? '/portal' : '/'}">brandsafe</a>
 ${user
   ? html`<nav class="main" aria-label="Workspace">${NAV.map(([href, label]) => html`<a href="${href}"${opts.current === href ? html` aria-current="page"` : ''}>${label}</a>`)}</nav>
 <span class="muted" title="${user.email}">${user.workspace} · ${user.role}</span>
