@@ -123,7 +123,9 @@ export class ApprovalTree implements vscode.TreeDataProvider<ApprovalNode>, vsco
   getTreeItem(node: ApprovalNode): vscode.TreeItem {
     if (node.kind === 'status') {
       const item = new vscode.TreeItem(STATUS_LABELS[node.status], node.count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-      item.id = `status:${node.status}`;
+      // The id changes when a group gains its first item, so VS Code expands it instead of keeping
+      // the collapsed state it remembered for the empty group.
+      item.id = `status:${node.status}:${node.count > 0 ? 'items' : 'empty'}`;
       item.description = String(node.count);
       item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[node.status]);
       item.contextValue = 'status';
