@@ -12,6 +12,7 @@ module.exports = {
           'packages/*/src/**/__tests__/**/*.test.ts',
           'lsp/src/**/__tests__/**/*.test.ts',
           'server/src/**/__tests__/**/*.test.ts',
+          'extension/src/**/__tests__/**/*.test.ts',
         ],
       }),
   'forbid-only': Boolean(process.env.CI),
