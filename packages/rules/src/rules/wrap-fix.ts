@@ -127,9 +127,13 @@ export function wrapFix(text: string, call: ESTree.CallExpression, target: WrapT
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lead = text.slice(lineStart, start);
   const indent = /^[ \t]*$/.test(lead) ? lead : '';
-  const body = text.slice(start, end);
+  // Two insertions, not a replacement: the moved statements may be most of the file, and every
+  // finding in the block carries its own fix.
   return {
     title: `Wrap in ${bound ? bound.name : 'utils'}.waitForElement(${selector})`,
-    edits: [{ start, end, newText: `${utils}.waitForElement(${selector}).then(() => {\n${indent}  ${body}\n${indent}});` }],
+    edits: [
+      { start, end: start, newText: `${utils}.waitForElement(${selector}).then(() => {\n${indent}  ` },
+      { start: end, end, newText: `\n${indent}});` },
+    ],
   };
 }
