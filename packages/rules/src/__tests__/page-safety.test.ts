@@ -3,6 +3,13 @@ import { check } from '../index.js';
 import { covered, ids, only } from './helpers.js';
 
 describe('recommended/idempotence-guard', () => {
+  it('takes a comparison of where an element sits as the guard of a move, not a null check', () => {
+    const move = 'if (moved.nextElementSibling === before) return;\nbefore.parentNode.insertBefore(moved, before);';
+    assert.deepEqual(only('recommended/idempotence-guard', `(function () {\n${move}\n})();`), []);
+    assert.equal(only('recommended/idempotence-guard', 'before.parentNode.insertBefore(moved, before);\nif (moved.nextElementSibling === before) go();').length, 1);
+    assert.equal(only('recommended/idempotence-guard', "if (el.parentNode) el.parentNode.insertBefore(document.createElement('p'), el);").length, 1, 'a null check is no guard');
+  });
+
   it('reports the first DOM insertion when nothing guards against a second run', () => {
     const text = "const hero = document.querySelector('.hero');\nhero.insertAdjacentHTML('beforeend', '<p class=\"exp-note\">Hi</p>');\nhero.appendChild(x);";
     const found = only('recommended/idempotence-guard', text);

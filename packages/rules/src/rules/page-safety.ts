@@ -14,6 +14,12 @@ const CREATES = new Set(['createElement', 'createElementNS', 'createDocumentFrag
 const GUARD_CALLS = new Set([...DOM_QUERY_METHODS, 'closest', 'contains', 'hasAttribute', 'getAttribute', 'matches', 'hasClass']);
 const PAGE_STYLE = /^document\.(body|documentElement)\.style\.(display|visibility|opacity)$/;
 
+/**
+ * Properties that say where an element sits in the tree: comparing one (`moved.nextElementSibling
+ * === before`) tells whether a move (`insertBefore(moved, before)` of a page element) already happened.
+ */
+const TREE_POSITION = new Set(['nextElementSibling', 'previousElementSibling', 'nextSibling', 'previousSibling', 'parentNode', 'parentElement', 'firstElementChild', 'lastElementChild', 'firstChild', 'lastChild']);
+
 /** True when a test expression can tell that the code already ran (see idempotence-guard docs). */
 function isGuardTest(test: Node): boolean {
   return some(test, (n) => {
@@ -21,6 +27,10 @@ function isGuardTest(test: Node): boolean {
       const m = calleeMethod(n);
       if (m && GUARD_CALLS.has(m)) return true;
       return n.callee.type === 'Identifier' && (n.callee.name === '$' || n.callee.name === 'jQuery');
+    }
+    if (n.type === 'BinaryExpression' && /^[!=]==?$/.test(n.operator)) {
+      // Compared, not merely null-checked: `if (el.parentNode)` guards nothing.
+      return [n.left, n.right].some((side) => side.type === 'MemberExpression' && TREE_POSITION.has(propertyName(side) ?? ''));
     }
     if (n.type === 'MemberExpression') {
       const o = n.object;
