@@ -66,7 +66,7 @@ async function bench(dialect: DialectName) {
     const data = await dashboardData(deps, services, principal);
     const user = { email: 'bench@example.test', workspace: 'Bench', role: 'owner', csrf: 'x' };
     const asResponse = async (make: () => Promise<unknown> | unknown) => new Response(String(await make()));
-    const scenarios: [string, () => Promise<Response>][] = [
+    const scenarios: [string, () => Response | Promise<Response>][] = [
       ['GET /portal (dashboard)', () => app.request('/portal', { headers: cookie })],
       ['  of which: dashboardData (queries)', () => asResponse(async () => JSON.stringify((await dashboardData(deps, services, principal)).byStatus))],
       ['  of which: dashboardPage (HTML)', () => asResponse(() => dashboardPage(user, data, []))],
