@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { BrandGraph } from '../graph.js';
 import { loadBrand } from '../load.js';
 import type { BrandProblem } from '../model.js';
-import { validateShacl } from '../shacl.js';
+import { brandValidator, validateShacl } from '../shacl.js';
+import { mergeSlices, toRecord, validateSlice } from '../shacl-run.js';
 import { startWorkerShare, stopShaclWorker, validateShared } from '../shacl-parallel.js';
 import { parseTurtle } from '../turtle.js';
 import { generatedBrand } from './generated-brand.js';
@@ -46,6 +47,14 @@ describe('two-thread SHACL validation', function () {
     const lines = single.map((p) => p.range.start.line);
     assert.ok(Math.min(...lines) < graph.size / 20 && Math.max(...lines) > graph.size / 7, 'errors spread through the file');
     assert.ok(single.some((p) => p.focusNode?.startsWith('n3-')), 'a blank focus node crosses the thread boundary');
+  });
+
+  it('repeats shacl-engine\'s own validate loop exactly (same results, same order)', async () => {
+    const stock = (await brandValidator().validate({ dataset: graph.dataset })).results.map(toRecord);
+    assert.ok(stock.length > 20);
+    assert.deepEqual(mergeSlices([await validateSlice(brandValidator(), graph.dataset)]), stock);
+    const halves = [await validateSlice(brandValidator(), graph.dataset, { from: 0, to: 0.5 }), await validateSlice(brandValidator(), graph.dataset, { from: 0.5, to: 1 })];
+    assert.deepEqual(mergeSlices(halves), stock);
   });
 
   it('validates the worker share in this thread when the worker fails', async () => {
