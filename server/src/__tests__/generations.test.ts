@@ -48,7 +48,7 @@ for (const dialect of DIALECTS) {
       const before = await counts(s);
       const r = await call(s.app, 'POST', '/api/v1/generations', {
         token: s.tokens.editor,
-        json: { brandId: s.brandId, testType: 'cta-text', description: 'Change the CTA', pageType: 'home', parameters: { target: '.not-approved-at-all', text: 'Go' } },
+        json: { brandId: s.brandId, testType: 'cta-text', description: 'Change the CTA', pageType: 'home', parameters: { target: '.pdp__title', text: 'Go' } },
       });
       assert.equal(r.status, 422, JSON.stringify(r.data));
       assert.equal(r.type, 'application/problem+json');
