@@ -23,6 +23,15 @@ await build({
   outfile: join(dist, 'server', 'main.mjs'),
   banner: { js: "import { createRequire as __bsCreateRequire } from 'node:module'; const require = __bsCreateRequire(import.meta.url);" },
 });
+// brand-kit validates large brand graphs on a second thread; its worker is found as
+// shacl-worker.mjs beside the bundle that inlines brand-kit (else it validates in-thread).
+await build({
+  ...common,
+  entryPoints: [join(here, '..', 'packages', 'brand-kit', 'src', 'shacl-worker.ts')],
+  format: 'esm',
+  outfile: join(dist, 'server', 'shacl-worker.mjs'),
+  banner: { js: "import { createRequire as __bsCreateRequire } from 'node:module'; const require = __bsCreateRequire(import.meta.url);" },
+});
 // Data files brand-kit reads at run time relative to its module (`../ontology/bs.ttl`,
 // `../shapes/brand.shacl.ttl`): the server bundle sits in dist/server/, so they go in dist/.
 for (const [from, to] of [
@@ -45,4 +54,4 @@ for (const name of ['amaro']) {
   cpSync(join(pkgDir, 'dist'), join(target, 'dist'), { recursive: true });
   if (existsSync(join(pkgDir, 'LICENSE.md'))) cpSync(join(pkgDir, 'LICENSE.md'), join(target, 'LICENSE.md'));
 }
-console.log(`built ${join(dist, 'extension.js')} and ${join(dist, 'server', 'main.mjs')}`);
+console.log(`built ${join(dist, 'extension.js')}, ${join(dist, 'server', 'main.mjs')} and its SHACL worker`);
