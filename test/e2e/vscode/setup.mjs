@@ -27,9 +27,23 @@ function has(cmd) {
   }
 }
 
+/**
+ * The environment for a nested tool: ours, less what an enclosing `npm run` exported. npm turns
+ * every inherited npm_config_* variable into configuration, and code-server's postinstall reads
+ * the Node version from npm_config_user_agent — under `npm run test:e2e` that would name the outer
+ * Node 20 and refuse to install, even though the nested npm runs on Node 24.
+ */
+function cleanEnv(extra) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^npm_/i.test(key) && key !== 'NODE' && key !== 'INIT_CWD') env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
 function run(cmd, args, env = {}) {
   console.error(`[setup] ${cmd} ${args.join(' ')}`);
-  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: cleanEnv(env) });
 }
 
 function npmInstall(prefix, spec, env = {}, scripts = false) {
