@@ -125,8 +125,8 @@ export class Session implements vscode.Disposable {
       if (how.value === 'portal') {
         const callback = await vscode.env.asExternalUri(vscode.Uri.parse(`${vscode.env.uriScheme}://brandsafe.brandsafe/auth`));
         const url = `${this.serverUrl}/portal/tokens?client=vscode&redirect_uri=${encodeURIComponent(callback.toString())}`;
-        // A portal that honours redirect_uri hands the token back to handleUri; until then (and
-        // when the browser cannot open vscode:// links) the user copies it into the box below.
+        // The portal's token page links the new token back to handleUri ("Open in VS Code");
+        // where the browser cannot open vscode:// links, the user copies it into the box below.
         await vscode.env.openExternal(vscode.Uri.parse(url));
       }
       token = await vscode.window.showInputBox({

@@ -2,6 +2,7 @@
  * Signed-in portal pages: dashboard, members and invitations, API tokens, brands. Reads that the
  * API serves are fetched through it; every change is the API route, called in process.
  */
+import { editorCallback } from '../portal/editor-callback.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
 import { routeGroup } from '../http/route-group.js';
@@ -58,17 +59,18 @@ export function portalWorkspaceRoutes(kit: PortalKit, services: BillingServices)
     return r?.ok ? back(c, '/portal/members', 'member-removed') : members(c, s, [r ? errorFlash(r.problem) : { level: 'error', message: 'unknown member' }], 400);
   }));
 
-  const tokens = async (c: Context<AppEnv>, s: Parameters<Parameters<typeof page>[1]>[1], extra: Flash[] = [], created?: { name: string; token: string }, status: 200 | 400 = 200) => {
+  const tokens = async (c: Context<AppEnv>, s: Parameters<Parameters<typeof page>[1]>[1], extra: Flash[] = [], created?: { name: string; token: string }, status: 200 | 400 = 200, editor?: string) => {
     const [t, h] = await Promise.all([api.call<Items<Token>>(c, s.secret, 'GET', '/api/v1/tokens'), headerOf(kit, s)]);
-    return render(c, tokensPage(h.user, t.ok ? t.body.items : [], [...notice(c), ...extra, ...(t.ok ? [] : [errorFlash(t.problem)]), ...h.flash], created), status);
+    return render(c, tokensPage(h.user, t.ok ? t.body.items : [], [...notice(c), ...extra, ...(t.ok ? [] : [errorFlash(t.problem)]), ...h.flash], created, editor), status);
   };
-  app.get('/portal/tokens', page(kit, (c, s) => tokens(c, s)));
+  app.get('/portal/tokens', page(kit, (c, s) => tokens(c, s, [], undefined, 200, editorCallback(c.req.query('redirect_uri')))));
   app.post('/portal/tokens', action(kit, async (c, s, form) => {
+    const editor = editorCallback(field(form, 'redirect_uri'));
     const days = field(form, 'expiresInDays');
     const body = { name: field(form, 'name'), scopes: fields(form, 'scopes'), ...(days ? { expiresInDays: Number(days) } : {}) };
     const r = await api.call<{ name: string; token: string }>(c, s.secret, 'POST', '/api/v1/tokens', body);
     // The secret is rendered in this response only (never in a URL or a redirect).
-    return r.ok ? tokens(c, s, [], { name: r.body.name, token: r.body.token }) : tokens(c, s, [errorFlash(r.problem)], undefined, 400);
+    return r.ok ? tokens(c, s, [], { name: r.body.name, token: r.body.token }, 200, editor) : tokens(c, s, [errorFlash(r.problem)], undefined, 400, editor);
   }));
   app.post('/portal/tokens/:id/revoke', action(kit, async (c, s) => {
     const id = c.req.param('id') ?? '';

@@ -86,6 +86,26 @@ for (const dialect of DIALECTS) {
       assert.equal((await anon.post('/portal/login', { email: 'x@example.test', password: 'y' })).status, 403, 'sign-in needs the double-submit token');
     });
 
+    it('hands a new token back to VS Code only through the extension URI handler', async () => {
+      const { b } = await signUp(h);
+      const callback = encodeURIComponent('vscode://brandsafe.brandsafe/auth');
+      const asked = await b.get(`/portal/tokens?client=vscode&redirect_uri=${callback}`);
+      assert.match(asked.text, /name="redirect_uri" value="vscode:\/\/brandsafe.brandsafe\/auth"/);
+      const created = await b.post('/portal/tokens', { name: 'editor', scopes: 'read', redirect_uri: 'vscode://brandsafe.brandsafe/auth', _csrf: csrfOf(asked.text) });
+      assert.equal(created.status, 200, created.text);
+      const link = /id="open-in-editor" href="vscode:\/\/brandsafe\.brandsafe\/auth\?token=([^"]+)"/.exec(created.text);
+      assert.ok(link, 'the page links the new token to the editor');
+      const token = decodeURIComponent(link[1]!);
+      const me = await h.app.request('/api/v1/brands', { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(me.status, 200, 'the handed-back token works');
+      // A web site as redirect_uri is ignored: no hidden field, no link carrying the token.
+      const evil = await b.get(`/portal/tokens?redirect_uri=${encodeURIComponent('https://evil.example/auth')}`);
+      assert.doesNotMatch(evil.text, /redirect_uri|evil\.example/);
+      const plain = await b.post('/portal/tokens', { name: 'web', scopes: 'read', redirect_uri: 'https://evil.example/auth', _csrf: csrfOf(evil.text) });
+      assert.equal(plain.status, 200);
+      assert.doesNotMatch(plain.text, /open-in-editor|evil\.example/);
+    });
+
     it('opens a new session at sign-in and revokes the one the browser held (session fixation)', async () => {
       const { b, email } = await signUp(h);
       const before = b.cookies.get('bs_session');

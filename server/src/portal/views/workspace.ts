@@ -1,4 +1,5 @@
 /** Members and invitations, API tokens, and brands. */
+import { editorHandBack } from '../editor-callback.js';
 import { TOKEN_SCOPES, WORKSPACE_ROLES } from '@brandsafe/db';
 import { html } from 'hono/html';
 import { csrfField, page, when, type Flash, type HeaderUser, type Html } from './layout.js';
@@ -31,18 +32,21 @@ ${invitations.map((i) => html`<tr data-invitation="${i.email}"><td>${i.email}</t
 }
 
 
-export function tokensPage(user: HeaderUser, tokens: Token[], flash: Flash[], created?: { name: string; token: string }): Html {
+/** `editor`: the extension's URI handler when the page was opened from VS Code (see editor-callback.ts). */
+export function tokensPage(user: HeaderUser, tokens: Token[], flash: Flash[], created?: { name: string; token: string }, editor?: string): Html {
   return page(
     { title: 'API tokens', user, current: '/portal/tokens', flash },
     html`<h1>API tokens</h1>
 ${created ? html`<section class="card flash ok" aria-labelledby="new-token-h"><h2 id="new-token-h">Token “${created.name}” created</h2><p>Copy it now: it is shown only once.</p>
-<code class="secret" id="new-token">${created.token}</code><button type="button" data-copy="new-token" hidden>Copy</button></section>` : ''}
+<code class="secret" id="new-token">${created.token}</code><button type="button" data-copy="new-token" hidden>Copy</button>
+${editor ? html`<p><a class="button" id="open-in-editor" href="${editorHandBack(editor, created.token)}">Open in VS Code and sign in</a></p>` : ''}</section>` : ''}
+${editor && !created ? html`<p class="card">VS Code asked for a token: create one below with the <strong>read</strong> scope (plus <strong>generate</strong> and <strong>review</strong> for generating and reviewing), then choose “Open in VS Code”.</p>` : ''}
 <div class="table-wrap"><table><thead><tr><th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Scopes</th><th scope="col">Last used</th><th scope="col">Status</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead><tbody>
 ${tokens.length === 0 ? html`<tr><td colspan="6" class="muted">No tokens yet.</td></tr>` : ''}
 ${tokens.map((t) => html`<tr data-token="${t.name}"><td>${t.name}</td><td><code>${t.prefix}…</code></td><td>${t.scopes.join(', ')}</td><td>${when(t.lastUsedAt)}</td><td>${t.revokedAt ? `revoked ${when(t.revokedAt)}` : t.expiresAt ? `expires ${when(t.expiresAt)}` : 'active'}</td>
 <td>${t.revokedAt ? '' : html`<form class="inline" method="post" action="/portal/tokens/${t.id}/revoke" data-confirm="Revoke ${t.name}? Programs using it stop working.">${csrfField(user.csrf)}<button type="submit" class="danger">Revoke</button></form>`}</td></tr>`)}
 </tbody></table></div>
-<section class="card"><h2>Create a token</h2><form method="post" action="/portal/tokens">${csrfField(user.csrf)}
+<section class="card"><h2>Create a token</h2><form method="post" action="/portal/tokens">${csrfField(user.csrf)}${editor ? html`<input type="hidden" name="redirect_uri" value="${editor}">` : ''}
 <label for="token-name">Name</label><input id="token-name" name="name" type="text" required maxlength="100">
 <fieldset><legend>Scopes</legend>${TOKEN_SCOPES.map((s) => html`<label><input type="checkbox" name="scopes" value="${s}"${s === 'read' ? html` checked` : ''}> ${s}</label>`)}</fieldset>
 <label for="token-days">Expires after (days, optional)</label><input id="token-days" name="expiresInDays" type="text" inputmode="numeric" pattern="[0-9]*">
