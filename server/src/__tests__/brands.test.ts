@@ -88,9 +88,22 @@ for (const dialect of DIALECTS) {
 
       const firstMessage = /bs:message "([^"]+)"/.exec(NORTHWIND)?.[1] as string;
       const edited = NORTHWIND.replace('bs:version "2.3.0"', 'bs:version "2.4.0"').replace(firstMessage, 'A clearer message.');
+      // Editors cache the graph and revalidate with If-None-Match (issue 7): 304 until a new version.
+      const first = await call(h.app, 'GET', `/api/v1/brands/${id}/graph`, { token: a.token });
+      const etag = first.headers.get('etag');
+      assert.equal(etag, `"${id}@2.3.0"`);
+      assert.equal(first.headers.get('cache-control'), 'private, no-cache');
+      const revalidated = await call(h.app, 'GET', `/api/v1/brands/${id}/graph`, { token: a.token, headers: { 'if-none-match': `W/"other", ${etag}` } });
+      assert.equal(revalidated.status, 304);
+      assert.equal(revalidated.data, '');
+      assert.equal(revalidated.headers.get('etag'), etag);
       const up = await call(h.app, 'PUT', `/api/v1/brands/${id}/graph`, { token: a.token, body: edited, headers: TURTLE });
       assert.equal(up.status, 201);
       assert.equal(up.data.version, '2.4.0');
+      const changed = await call(h.app, 'GET', `/api/v1/brands/${id}/graph`, { token: a.token, headers: { 'if-none-match': etag! } });
+      assert.equal(changed.status, 200);
+      assert.equal(changed.headers.get('etag'), `"${id}@2.4.0"`);
+      assert.equal(changed.data, edited);
       const versions = await call(h.app, 'GET', `/api/v1/brands/${id}/versions`, { token: a.token });
       assert.deepEqual(versions.data.items.map((v: { version: string }) => v.version), ['2.4.0', '2.3.0']);
       const diff = await call(h.app, 'GET', `/api/v1/brands/${id}/diff?from=2.3.0&to=2.4.0`, { token: a.token });

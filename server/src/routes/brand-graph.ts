@@ -134,7 +134,11 @@ export function brandGraphRoutes(deps: RouteDeps) {
       security: BEARER,
       middleware: auth,
       request: { params: IdParam, query: VersionQuery },
-      responses: { 200: { description: 'Turtle', content: { 'text/turtle': { schema: z.string() } } }, ...ERRORS },
+      responses: {
+        200: { description: 'Turtle, with an ETag', content: { 'text/turtle': { schema: z.string() } } },
+        304: { description: 'Not modified: If-None-Match names the current ETag' },
+        ...ERRORS,
+      },
     }),
     async (c) => {
       const p = principalOf(c);
@@ -145,7 +149,13 @@ export function brandGraphRoutes(deps: RouteDeps) {
         return getBrandVersion(trx, id, version);
       });
       if (!v) throw notFound(version ? `version ${version}` : 'brand graph (no version uploaded yet)');
-      return c.body(v.turtle, 200, { 'content-type': 'text/turtle; charset=utf-8', 'x-brand-version': v.version });
+      // A version's Turtle never changes (versions are immutable and only increase), so brand id +
+      // version is a strong validator: editors re-fetch with If-None-Match and get 304 until a new
+      // version is uploaded (RFC 9110 §8.8.3, §13.1.2).
+      const etag = `"${id}@${v.version}"`;
+      const headers = { etag, 'cache-control': 'private, no-cache', 'x-brand-version': v.version };
+      if (ifNoneMatch(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+      return c.body(v.turtle, 200, { ...headers, 'content-type': 'text/turtle; charset=utf-8' });
     },
   );
 
@@ -183,4 +193,13 @@ export function brandGraphRoutes(deps: RouteDeps) {
 
   app.route('/', brandKnowledgeRoutes(deps));
   return app;
+}
+
+/** True when an If-None-Match header lists `etag` or `*` (weak comparison, RFC 9110 §13.1.2). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
 }
