@@ -4,7 +4,8 @@ export type DbErrorCode =
   | 'MIGRATION_FAILED'
   | 'INVALID_WORKSPACE_ID'
   | 'NOT_FOUND'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'INVALID_ARGUMENT';
 
 /** An error from @brandsafe/db; `code` is stable, `cause` keeps the driver's error. */
 export class DbError extends Error {

@@ -9,7 +9,8 @@
  * A query run on the bare `db` instead is the privileged path: migrations, seeding and
  * cross-tenant maintenance jobs (the audit integrator) only — never a request handler.
  */
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import { acceptsMultiStatement, pgliteOf } from './connection.js';
 import { DbError } from './errors.js';
 import type { Database } from './schema/database.js';
@@ -34,6 +35,13 @@ export function isUuid(value: string): boolean {
 export interface ScopeOptions {
   /** The acting user, visible to the `users` policies as `app.user_id`. */
   userId?: string;
+  /**
+   * Commit without waiting for the WAL flush (`synchronous_commit = off` for this transaction
+   * only), so its row locks are released at once. Only for writes whose loss in a database
+   * crash is harmless (a rate bucket, a quota reservation whose generation commits later with a
+   * synchronous commit — that flush covers the earlier record too).
+   */
+  asynchronousCommit?: boolean;
 }
 
 /**
@@ -51,7 +59,57 @@ export async function withWorkspace<T>(
   options: ScopeOptions = {},
 ): Promise<T> {
   if (!isUuid(workspaceId)) throw new DbError('INVALID_WORKSPACE_ID', `not a workspace id: ${JSON.stringify(workspaceId)}`);
-  return scoped(db, workspaceId, options.userId, fn);
+  return (await scoped(db, workspaceId, options, async (trx) => ({ value: await fn(trx) }))).value;
+}
+
+/** A transaction's last statement, run in the same round trip as its COMMIT. */
+export interface FinalStatement {
+  readonly sql: string;
+  /** `$1`… values: null, booleans, finite numbers, Dates and strings only. */
+  readonly parameters: readonly unknown[];
+}
+
+/**
+ * {@link withWorkspace} for a transaction whose last statement takes contended row locks (a
+ * counter every request of a workspace updates): `fn` returns its value and that statement, and
+ * the statement is sent together with COMMIT — on PostgreSQL one simple-protocol round trip, its
+ * parameters inlined as escaped literals — so the locks are released as soon as the database has
+ * run it, never held while the application's event loop is busy elsewhere. Resolves with `fn`'s
+ * value and the final statement's rows (empty when `fn` returned none). If the statement fails,
+ * the transaction rolls back and the error is thrown.
+ *
+ * @example
+ * const { rows } = await withWorkspaceFinal(db, ws, async () => ({ value: null, final: { sql: 'UPDATE … RETURNING n', parameters: [ws] } }));
+ */
+export async function withWorkspaceFinal<T, R>(
+  db: Kysely<Database>,
+  workspaceId: string,
+  fn: (trx: Tx) => Promise<{ value: T; final?: FinalStatement }>,
+  options: ScopeOptions = {},
+): Promise<{ value: T; rows: R[] }> {
+  if (!isUuid(workspaceId)) throw new DbError('INVALID_WORKSPACE_ID', `not a workspace id: ${JSON.stringify(workspaceId)}`);
+  return scoped<T, R>(db, workspaceId, options, fn);
+}
+
+/** `text` with `$n` replaced by `parameters[n - 1]` as SQL literals (for the simple protocol). */
+export function inlineParameters(text: string, parameters: readonly unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const i = Number(n) - 1;
+    if (i < 0 || i >= parameters.length) throw new DbError('INVALID_ARGUMENT', `no value for $${n}`);
+    const v = parameters[i];
+    if (v === null || v === undefined) return 'NULL';
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new DbError('INVALID_ARGUMENT', `$${n} is not a finite number`);
+      return `(${String(v)})`;
+    }
+    if (v instanceof Date) return pg.escapeLiteral(v.toISOString());
+    if (typeof v === 'string') {
+      if (v.includes('\0')) throw new DbError('INVALID_ARGUMENT', `$${n} contains a NUL character`);
+      return pg.escapeLiteral(v);
+    }
+    throw new DbError('INVALID_ARGUMENT', `$${n} cannot be inlined (${typeof v})`);
+  });
 }
 
 /**
@@ -64,19 +122,19 @@ export async function withoutWorkspace<T>(
   fn: (trx: Tx) => Promise<T>,
   options: ScopeOptions = {},
 ): Promise<T> {
-  return scoped(db, '', options.userId, fn);
+  return (await scoped(db, '', options, async (trx) => ({ value: await fn(trx) }))).value;
 }
 
-async function scoped<T>(
+async function scoped<T, R = unknown>(
   db: Kysely<Database>,
   workspaceId: string,
-  userId: string | undefined,
-  fn: (trx: Tx) => Promise<T>,
-): Promise<T> {
+  { userId, asynchronousCommit }: ScopeOptions,
+  fn: (trx: Tx) => Promise<{ value: T; final?: FinalStatement }>,
+): Promise<{ value: T; rows: R[] }> {
   if (userId !== undefined && !isUuid(userId)) throw new DbError('INVALID_WORKSPACE_ID', `not a user id: ${JSON.stringify(userId)}`);
   // Both values are validated UUIDs (or empty), so inlining them as literals is safe; it lets
   // PostgreSQL take BEGIN and the settings in one simple-protocol round trip.
-  const settings = `select set_config('role', '${APP_ROLE}', true), set_config('app.workspace_id', '${workspaceId}', true), set_config('app.user_id', '${userId ?? ''}', true)`;
+  const settings = `select set_config('role', '${APP_ROLE}', true), set_config('app.workspace_id', '${workspaceId}', true), set_config('app.user_id', '${userId ?? ''}', true)${asynchronousCommit ? ", set_config('synchronous_commit', 'off', true)" : ''}`;
   return db.connection().execute(async (conn) => {
     const pglite = pgliteOf(db);
     if (acceptsMultiStatement(db)) {
@@ -89,14 +147,22 @@ async function scoped<T>(
       await sql.raw('begin').execute(conn);
       await sql.raw(settings).execute(conn);
     }
-    let result: T;
+    let rows: R[] = [];
+    let value: T;
     try {
-      result = await fn(conn);
+      const result = await fn(conn);
+      value = result.value;
+      if (result.final && acceptsMultiStatement(db)) {
+        // pg answers a multi-statement query with its first statement's result (connection.ts).
+        rows = (await sql.raw<R>(`${inlineParameters(result.final.sql, result.final.parameters)}; commit`).execute(conn)).rows;
+        return { value, rows };
+      }
+      if (result.final) rows = (await conn.executeQuery<R>(CompiledQuery.raw(result.final.sql, [...result.final.parameters]))).rows;
     } catch (err) {
       await sql.raw('rollback').execute(conn).catch(() => undefined);
       throw err;
     }
     await sql.raw('commit').execute(conn);
-    return result;
+    return { value, rows };
   });
 }
