@@ -17,7 +17,7 @@ import { MemoryBillingRepository, newTrialSubscription, processWebhookEvent, ver
 import { withWorkspace, withoutWorkspace, type DialectName } from '@brandsafe/db';
 import { openTestDatabase, type TestDatabase } from '@brandsafe/db/testing';
 import { sql } from 'kysely';
-import { consumeGeneration, takeRateToken } from '../../server/src/billing/enforce.js';
+import { admitGeneration, takeRateToken } from '../../server/src/billing/enforce.js';
 import { grantQuotaOverrides, pgBillingRepository } from '../../server/src/billing/store.js';
 import { FakeAccount, FAKE_PRICES, makeEvent, signedDelivery, type FakeEvent } from '../../test/support/fake-stripe/src/index.js';
 
@@ -148,12 +148,12 @@ async function database(dialect: DialectName, concurrency: number) {
 
 /**
  * The generation hot path's billing cost: transactions per second on ONE workspace (all
- * requests contend for its counter row) with consumeGeneration vs a one-row write transaction
+ * requests contend for its bucket and counter rows) with admitGeneration vs a one-row write transaction
  * on the same workspace (the same row lock and commit flush, without billing's read and check).
  */
 async function quota(t: TestDatabase, workspaceId: string, dialect: string, concurrency: number) {
   const N = 2000;
-  await grantQuotaOverrides(t.db, workspaceId, { generation: N / 2 }, 'bench');
+  await grantQuotaOverrides(t.db, workspaceId, { generation: N / 2, requestsPerMinute: 6_000_000, burst: 1_000_000 }, 'bench');
   const run = async (work: () => Promise<unknown>) => {
     let next = 0;
     const start = performance.now();
@@ -165,10 +165,10 @@ async function quota(t: TestDatabase, workspaceId: string, dialect: string, conc
   // Floor: a scoped transaction that writes the same workspace's row (same lock, same commit flush).
   const floor = await run(() => withWorkspace(t.db, workspaceId, (trx) => sql`UPDATE subscriptions SET updated_at = now() WHERE workspace_id = ${workspaceId}`.execute(trx)));
   report(`${dialect}: floor (one-row write transaction), one workspace, ${concurrency} in flight`, floor, '');
-  const consumed = await run(() => withWorkspace(t.db, workspaceId, (trx) => consumeGeneration(trx, workspaceId)));
+  const consumed = await run(() => admitGeneration(t.db, workspaceId));
   const counter = (await sql<{ n: number }>`SELECT sum(count)::int AS n FROM usage_counters WHERE workspace_id = ${workspaceId}`.execute(t.db)).rows[0]?.n;
   assertExactlyOnce(`${dialect} quota`, counter === N / 2, `counter ${counter}, limit ${N / 2}`);
-  report(`${dialect}: consumeGeneration transaction, one workspace, ${concurrency} in flight`, consumed, `ok: ${N} requests vs limit ${N / 2} → counter ${counter}`);
+  report(`${dialect}: admitGeneration (rate token + quota, own transaction, async commit), one workspace, ${concurrency} in flight`, consumed, `ok: ${N} requests vs limit ${N / 2} → counter ${counter}`);
   const rated = await run(() => takeRateToken(t.db, workspaceId, { requestsPerMinute: 6_000_000, burst: 1_000_000 }));
   report(`${dialect}: takeRateToken (own transaction, async commit), one workspace, ${concurrency} in flight`, rated, '');
 }

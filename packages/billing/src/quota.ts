@@ -120,4 +120,7 @@ ON CONFLICT (workspace_id, kind, period_start) DO UPDATE SET count = u.count + E
 WHERE $4::integer IS NULL OR u.count + EXCLUDED.count <= $4::integer
 RETURNING count`,
   usage: `SELECT count FROM usage_counters WHERE workspace_id = $1::uuid AND kind = $2::text AND period_start = $3::timestamptz`,
+  /** Gives back `$4` units counted by a request that then failed (never below zero). */
+  refund: `UPDATE usage_counters SET count = GREATEST(0, count - $4::integer), updated_at = now()
+WHERE workspace_id = $1::uuid AND kind = $2::text AND period_start = $3::timestamptz`,
 } as const;

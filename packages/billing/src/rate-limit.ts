@@ -73,7 +73,8 @@ export function takeToken(state: BucketState | null, policy: RatePolicy, nowMs: 
  * which locks the row and re-evaluates the refill on its newest version, so the bucket never
  * goes below zero however many processes share it.
  */
-const REFILL = `LEAST($2::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - b.updated_at)) * $3::float8)`;
+/** The bucket's tokens refilled up to the database clock (`$2` capacity, `$3` refill per second). */
+export const REFILL = `LEAST($2::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - b.updated_at)) * $3::float8)`;
 export const RATE_LIMIT_SQL = {
   take: `INSERT INTO rate_buckets AS b (workspace_id, tokens, updated_at)
 SELECT $1::uuid, $2::float8 - $4::float8, clock_timestamp() WHERE $4::float8 <= $2::float8

@@ -1,20 +1,20 @@
 /**
  * Quota and rate-limit enforcement for the API (issue 6 §1): what the generation path calls.
  *
- * - {@link consumeGeneration}: inside the transaction that inserts the generation, right before
- *   the insert. Refuses with 402 when billing does not allow generation (trial over, paused,
- *   canceled) or the period's generations are used up; otherwise counts one with the single
- *   conditional UPDATE of `QUOTA_CONSUME_SQL`. Same transaction = a failed generation is not
- *   counted, a counted one is stored: no over- and no under-count under any concurrency. The row
- *   lock it takes is held to commit, so call it last.
- * - {@link takeRateToken}: its own short transaction at the start of a request (a refused or
- *   failed request still spends its token); 429 with Retry-After when the bucket is empty.
+ * - {@link withAdmittedGeneration}: before a generation, one short transaction (asynchronous
+ *   commit) takes a request token and counts one unit of the period's quota in one statement
+ *   (`ADMIT_GENERATION_SQL`): 429 with Retry-After when the bucket is empty, 402 when billing does
+ *   not allow generation (trial over, paused, canceled) or the quota is used up. A generation that
+ *   then fails gives its unit back. No over- or under-count under any concurrency; see
+ *   @brandsafe/billing's admission.ts for why this is not done in the storing transaction.
+ * - {@link takeRateToken}: a request token alone, for other rate-limited routes (a refused or
+ *   failed request still spends its token).
  */
 import {
-  QUOTA_CONSUME_SQL, RATE_LIMIT_SQL, QuotaExceeded, billingState, effectiveLimits, ratePolicy, usagePeriod,
+  ADMIT_GENERATION_SQL, QUOTA_CONSUME_SQL, RATE_LIMIT_SQL, QuotaExceeded, billingState, effectiveLimits, ratePolicy, usagePeriod,
   type BillingState, type Limits, type QuotaKind, type UsagePeriod, type WorkspaceSubscription,
 } from '@brandsafe/billing';
-import { withWorkspace, type Database, type Tx } from '@brandsafe/db';
+import { withWorkspace, withWorkspaceFinal, type Database, type Tx } from '@brandsafe/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { getBillingRecord } from './store.js';
 import { BillingProblem, quotaProblem, rateLimitedProblem } from './problems.js';
@@ -55,27 +55,80 @@ export async function periodUsage(trx: Tx, workspaceId: string, kind: QuotaKind,
   return Number(rows[0]?.count ?? 0);
 }
 
-/** What a counted generation tells the caller (for the Stripe meter event after commit). */
-export interface ConsumedGeneration {
+/** What an admitted generation tells the caller (for the Stripe meter event after commit). */
+export interface AdmittedGeneration {
   readonly used: number;
   readonly limit: number | null;
   readonly stripeCustomerId: string | null;
+  /** The usage period the unit was counted in (what a refund gives it back to). */
+  readonly periodStart: Date;
+  /** Whole request tokens left in the workspace's bucket. */
+  readonly remaining: number;
 }
 
 /**
- * Counts one generation for the workspace, or throws the 402 problem. Call inside the
- * generation's own transaction, last before the insert (see the module comment).
+ * Admits one generation (ADMIT_GENERATION_SQL): spends a request token and counts one unit of
+ * the period's quota, in one short transaction with asynchronous commit, before any work.
+ * Throws the 429 problem (bucket empty, nothing counted), or the 402 problem (billing does not
+ * allow generating, or the quota is used up — the token is still spent). Pair it with
+ * {@link refundGeneration} when the generation is then not stored: {@link withAdmittedGeneration}.
  */
-export async function consumeGeneration(trx: Tx, workspaceId: string, options: { now?: Date; billingUrl?: string } = {}): Promise<ConsumedGeneration> {
-  const billing = await loadWorkspaceBilling(trx, workspaceId, options.now ?? new Date(), options.billingUrl);
+export async function admitGeneration(db: Kysely<Database>, workspaceId: string, options: { now?: Date; billingUrl?: string } = {}): Promise<AdmittedGeneration> {
+  // The locking statement rides with COMMIT (withWorkspaceFinal): the bucket and counter rows
+  // are locked only while the database runs it, so admissions of one workspace do not queue
+  // behind this process's event loop.
+  const { value: billing, rows } = await withWorkspaceFinal<WorkspaceBilling, { tokens: number | null; count: number | null }>(db, workspaceId, async (trx) => {
+    const billing = await loadWorkspaceBilling(trx, workspaceId, options.now ?? new Date(), options.billingUrl);
+    if (!billing.state.generationAllowed) return { value: billing };
+    const policy = ratePolicy(billing.limits);
+    return { value: billing, final: { sql: ADMIT_GENERATION_SQL, parameters: [workspaceId, policy.capacity, policy.refillPerSecond, billing.period.start, billing.limits.generation] } };
+  }, { asynchronousCommit: true });
   if (!billing.state.generationAllowed) {
     throw new BillingProblem('BILLING_INACTIVE', billing.state.banner?.message ?? 'generation is not allowed on this workspace',
       { phase: billing.state.phase, upgrade: billing.state.banner?.action?.href ?? options.billingUrl ?? null });
   }
+  const policy = ratePolicy(billing.limits);
   const limit = billing.limits.generation;
-  const result = await consumeQuota(trx, workspaceId, 'generation', billing.period.start, limit);
-  if (!result.ok) throw quotaProblem(new QuotaExceeded('generation', limit ?? 0, result.usage, options.billingUrl ?? '/portal/billing'));
-  return { used: result.count, limit, stripeCustomerId: billing.subscription?.stripeCustomerId ?? null };
+  const start = billing.period.start;
+  const row = rows[0];
+  // The refusals read the figures for their answer afterwards, in a read of their own (rare path).
+  if (row?.tokens == null) {
+    const peek = await withWorkspace(db, workspaceId, (trx) => exec<{ tokens: number }>(trx, RATE_LIMIT_SQL.peek, [workspaceId, policy.capacity, policy.refillPerSecond]));
+    const tokens = Number(peek[0]?.tokens ?? 0);
+    throw rateLimitedProblem(Math.max(1, Math.ceil((1 - tokens) / policy.refillPerSecond)));
+  }
+  if (row.count == null) {
+    // The token stays spent (it committed): a client polling past its quota is still rate limited.
+    const usage = await withWorkspace(db, workspaceId, (trx) => periodUsage(trx, workspaceId, 'generation', start));
+    throw quotaProblem(new QuotaExceeded('generation', limit ?? 0, usage, options.billingUrl ?? '/portal/billing'));
+  }
+  return { used: Number(row.count), limit, stripeCustomerId: billing.subscription?.stripeCustomerId ?? null, periodStart: start, remaining: Math.floor(Number(row.tokens)) };
+}
+
+/** Gives back the unit an admitted generation counted, when it was not stored after all. */
+export async function refundGeneration(db: Kysely<Database>, workspaceId: string, admitted: Pick<AdmittedGeneration, 'periodStart'>): Promise<void> {
+  await withWorkspace(db, workspaceId, (trx) => exec(trx, QUOTA_CONSUME_SQL.refund, [workspaceId, 'generation', admitted.periodStart, 1]), { asynchronousCommit: true });
+}
+
+/**
+ * Admits a generation, runs `store` (which generates and commits it), and refunds the unit when
+ * `store` throws: a stored generation is counted once, a refused or failed one is not. A refund
+ * that itself fails (the database went away) is reported through `onRefundError` and the
+ * original error is thrown.
+ */
+export async function withAdmittedGeneration<T>(
+  db: Kysely<Database>,
+  workspaceId: string,
+  options: { now?: Date; billingUrl?: string; onRefundError?: (err: unknown) => void },
+  store: (admitted: AdmittedGeneration) => Promise<T>,
+): Promise<{ admitted: AdmittedGeneration; value: T }> {
+  const admitted = await admitGeneration(db, workspaceId, options);
+  try {
+    return { admitted, value: await store(admitted) };
+  } catch (err) {
+    await refundGeneration(db, workspaceId, admitted).catch((refundErr: unknown) => options.onRefundError?.(refundErr));
+    throw err;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { appendAuditEvent, withWorkspace } from '@brandsafe/db';
 import { DIALECTS } from '@brandsafe/db/testing';
 import { sql } from 'kysely';
 import { ProblemError } from '../../http/problem.js';
-import { assertCountQuota, consumeGeneration, takeRateToken } from '../enforce.js';
+import { assertCountQuota, takeRateToken, withAdmittedGeneration } from '../enforce.js';
 import { BillingProblem } from '../problems.js';
 import { grantQuotaOverrides } from '../store.js';
 import { openBillingHarness, routeDeps, send, type BillingHarness } from './harness.js';
@@ -28,33 +28,76 @@ for (const dialect of DIALECTS) {
 
     const setOverrides = (workspaceId: string, overrides: Record<string, number | null>) => grantQuotaOverrides(h.t.db, workspaceId, overrides, 'test');
 
-    /** One "generation": count it, store its stand-in row, fail afterwards when told to. */
-    const generate = (workspaceId: string, fail = false) =>
-      withWorkspace(h.t.db, workspaceId, async (trx) => {
-        const consumed = await consumeGeneration(trx, workspaceId);
-        await appendAuditEvent(trx, { workspaceId, type: 'test.generation', actor: 'test', payload: { n: consumed.used } });
-        if (fail) throw new Error('generation failed after counting');
-        return consumed;
-      });
+    /**
+     * One "generation" the way the service does it: admit (rate token + quota unit), store its
+     * stand-in row in its own transaction, fail after storing's work when told to (the unit is
+     * then given back).
+     */
+    const generate = async (workspaceId: string, fail = false) =>
+      (await withAdmittedGeneration(h.t.db, workspaceId, {}, (admitted) =>
+        withWorkspace(h.t.db, workspaceId, async (trx) => {
+          await appendAuditEvent(trx, { workspaceId, type: 'test.generation', actor: 'test', payload: { n: admitted.used } });
+          if (fail) throw new Error('generation failed after counting');
+          return admitted;
+        }),
+      )).value;
+    const storedAndCounted = async (workspaceId: string) => ({
+      stored: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_events WHERE workspace_id = ${workspaceId} AND type = 'test.generation'`.execute(h.t.db)).rows[0]?.n,
+      counter: (await sql<{ n: number }>`SELECT sum(count)::int AS n FROM usage_counters WHERE workspace_id = ${workspaceId} AND kind = 'generation'`.execute(h.t.db)).rows[0]?.n,
+    });
 
-    it('never over- or under-counts N parallel generations against a limit of M, failures included', async function () {
+    it('serves exactly M of N parallel generations against a limit of M', async function () {
       this.timeout(60_000);
       const a = await signup(h.app, 'Burst');
       const M = 17;
-      await setOverrides(a.workspaceId, { generation: M });
       const N = 40;
-      const outcomes = await Promise.allSettled(Array.from({ length: N }, (_, i) => generate(a.workspaceId, i % 5 === 0)));
+      await setOverrides(a.workspaceId, { generation: M, burst: 100 });
+      const outcomes = await Promise.allSettled(Array.from({ length: N }, () => generate(a.workspaceId)));
       const committed = outcomes.filter((o) => o.status === 'fulfilled');
       const refused = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof BillingProblem && o.reason.billingCode === 'QUOTA_EXCEEDED');
-      const failed = outcomes.filter((o) => o.status === 'rejected' && /failed after counting/.test(String((o.reason as Error).message)));
-      assert.equal(committed.length + refused.length + failed.length, N, 'every request ends in exactly one known way');
       assert.equal(committed.length, M, 'exactly the limit is served');
-      const stored = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_events WHERE workspace_id = ${a.workspaceId} AND type = 'test.generation'`.execute(h.t.db)).rows[0]?.n;
-      const counter = (await sql<{ n: number }>`SELECT sum(count)::int AS n FROM usage_counters WHERE workspace_id = ${a.workspaceId} AND kind = 'generation'`.execute(h.t.db)).rows[0]?.n;
-      assert.equal(stored, M);
-      assert.equal(counter, M, 'the counter equals the stored generations');
+      assert.equal(refused.length, N - M, 'every other request is refused with 402');
+      assert.deepEqual(await storedAndCounted(a.workspaceId), { stored: M, counter: M });
       const usage = (await send(h.billing, 'GET', '/api/v1/billing', { token: a.token })).data.usage.generation;
       assert.deepEqual(usage, { used: M, limit: M });
+    });
+
+    it('never counts a failed generation, and the counter always equals what was stored', async function () {
+      this.timeout(60_000);
+      const a = await signup(h.app, 'Failures');
+      const M = 17;
+      const N = 40;
+      await setOverrides(a.workspaceId, { generation: M, burst: 200 });
+      const outcomes = await Promise.allSettled(Array.from({ length: N }, (_, i) => generate(a.workspaceId, i % 5 === 0)));
+      const committed = outcomes.filter((o) => o.status === 'fulfilled').length;
+      const refused = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof BillingProblem && o.reason.billingCode === 'QUOTA_EXCEEDED').length;
+      const failed = outcomes.filter((o) => o.status === 'rejected' && /failed after counting/.test(String((o.reason as Error).message))).length;
+      assert.equal(committed + refused + failed, N, 'every request ends in exactly one known way');
+      assert.ok(failed > 0 && failed <= N / 5, `${failed} failed after admission`);
+      // A unit held by a request that later fails can make a concurrent one see the quota as used
+      // up until it is given back, so the burst may serve fewer than M — but it never serves
+      // more, the counter never drifts from what was stored, and the rest stays usable.
+      assert.ok(committed <= M, `${committed} served, limit ${M}`);
+      assert.deepEqual(await storedAndCounted(a.workspaceId), { stored: committed, counter: committed });
+      let more = 0;
+      for (;;) {
+        const r = await generate(a.workspaceId).catch((e: unknown) => e);
+        if (r instanceof BillingProblem) break;
+        more++;
+      }
+      assert.equal(committed + more, M, 'afterwards, exactly the rest of the quota is served');
+      assert.deepEqual(await storedAndCounted(a.workspaceId), { stored: M, counter: M });
+    });
+
+    it('refuses with 429 before counting anything when the bucket is empty, and with 402 after spending the token', async () => {
+      const a = await signup(h.app, 'Admission');
+      await setOverrides(a.workspaceId, { generation: 1, burst: 2, requestsPerMinute: 1 });
+      await generate(a.workspaceId);
+      const over = await generate(a.workspaceId).catch((e: unknown) => e);
+      assert.ok(over instanceof BillingProblem && over.status === 402, String(over));
+      const limited = await generate(a.workspaceId).catch((e: unknown) => e);
+      assert.ok(limited instanceof ProblemError && limited.status === 429, String(limited));
+      assert.deepEqual(await storedAndCounted(a.workspaceId), { stored: 1, counter: 1 });
     });
 
     it('reports each counted generation to the Stripe meter once, and nothing for trial workspaces without a customer', async () => {
