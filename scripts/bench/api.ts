@@ -38,27 +38,25 @@ const opt = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 
-async function serveChild(target: Target): Promise<void> {
-  const { serve } = await import('@hono/node-server');
+/**
+ * The app for a target, in this process. `prepare` (once per run: migrate, seed, store one
+ * generation) is skipped by cluster workers, which open the prepared schema.
+ */
+async function appFor(target: Target, prepare: boolean, schema: string | undefined) {
   const { Hono } = await import('hono');
-  let fetch: (req: Request) => Response | Promise<Response>;
+  if (target === 'hello') return { fetch: new Hono().get('/', (c) => c.text('hello')).fetch, ready: {}, cleanup: async () => {} };
+  const { createDatabase, migrateToLatest } = await import('@brandsafe/db');
+  const { sql } = await import('kysely');
+  const { createApp } = await import('../../server/src/app.js');
+  const { seedDemo } = await import('../../server/src/seed.js');
+  const pino = (await import('pino')).default;
+  // The production pool size (main.ts: 10), in a throwaway schema dropped at the end.
+  const t = await createDatabase(target === 'postgres' ? { url: process.env.DATABASE_URL, schema, poolSize: opt('pool', 10) } : {});
+  const app = createApp({ db: t.db, ping: t.ping, logger: pino({ level: 'warn' }) });
   let ready: Omit<Ready, 'port'> = {};
-  let cleanup = async () => {};
-  if (target === 'hello') {
-    fetch = new Hono().get('/', (c) => c.text('hello')).fetch;
-  } else {
-    const { createDatabase, migrateToLatest } = await import('@brandsafe/db');
-    const { sql } = await import('kysely');
-    const { createApp } = await import('../../server/src/app.js');
-    const { seedDemo } = await import('../../server/src/seed.js');
-    const pino = (await import('pino')).default;
-    // The production pool size (main.ts: 10), in a throwaway schema dropped at the end.
-    const schema = target === 'postgres' ? `bs_bench_${process.pid}` : undefined;
-    const t = await createDatabase(target === 'postgres' ? { url: process.env.DATABASE_URL, schema, poolSize: opt('pool', 10) } : {});
+  if (prepare) {
     await migrateToLatest(t.db, { schema });
     const demo = await seedDemo(t.db, { scryptCost: { N: 1024, r: 8, p: 1 } });
-    const app = createApp({ db: t.db, ping: t.ping, logger: pino({ level: 'warn' }) });
-    fetch = app.fetch;
     const brandId = demo.brand && 'id' in demo.brand ? demo.brand.id : undefined;
     const res = await app.request('/api/v1/generations', {
       method: 'POST',
@@ -68,11 +66,45 @@ async function serveChild(target: Target): Promise<void> {
     if (res.status !== 201) throw new Error(`seeding a generation failed: ${res.status} ${await res.text()}`);
     const generationId = ((await res.json()) as { id: string }).id;
     ready = { token: demo.apiToken, generationId, ...(brandId ? { brandId } : {}) };
-    cleanup = async () => {
-      if (schema) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(t.db);
-      await t.close();
-    };
   }
+  const cleanup = async () => {
+    if (schema && prepare) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(t.db);
+    await t.close();
+  };
+  return { fetch: app.fetch, ready, cleanup };
+}
+
+async function serveChild(target: Target): Promise<void> {
+  const { serve } = await import('@hono/node-server');
+  const workers = target === 'pglite' ? 1 : opt('workers', 1);
+  const cluster = (await import('node:cluster')).default;
+  if (workers > 1 && cluster.isPrimary) {
+    // --workers N: N server processes sharing one port (node:cluster), as `WORKERS=N npm start`.
+    const schema = target === 'postgres' ? `bs_bench_${process.pid}` : undefined;
+    const prepared = await appFor(target, true, schema);
+    const port = await new Promise<number>((resolve) => {
+      const probe = serve({ fetch: prepared.fetch, port: 0, hostname: '127.0.0.1' }, (info) => probe.close(() => resolve(info.port)));
+    });
+    let listening = 0;
+    const forked = Array.from({ length: workers }, () => cluster.fork({ BENCH_PORT: String(port), BENCH_SCHEMA: schema ?? '' }));
+    for (const w of forked) {
+      w.on('message', () => {
+        if (++listening === workers) process.stdout.write(JSON.stringify({ port, ...prepared.ready }) + '\n');
+      });
+    }
+    process.on('SIGTERM', () => {
+      for (const w of forked) w.kill('SIGTERM');
+      void Promise.all(forked.map((w) => new Promise((r) => w.once('exit', r)))).then(() => prepared.cleanup()).finally(() => process.exit(0));
+    });
+    return;
+  }
+  if (cluster.isWorker) {
+    const { fetch, cleanup } = await appFor(target, false, process.env.BENCH_SCHEMA || undefined);
+    const server = serve({ fetch, port: Number(process.env.BENCH_PORT), hostname: '127.0.0.1' }, () => process.send?.('listening'));
+    process.on('SIGTERM', () => server.close(() => void cleanup().finally(() => process.exit(0))));
+    return;
+  }
+  const { fetch, ready, cleanup } = await appFor(target, true, target === 'postgres' ? `bs_bench_${process.pid}` : undefined);
   const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
     process.stdout.write(JSON.stringify({ port: info.port, ...ready }) + '\n');
   });
@@ -80,7 +112,9 @@ async function serveChild(target: Target): Promise<void> {
 }
 
 function startChild(target: Target): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions', 'source', fileURLToPath(import.meta.url), '--serve', target, ...args], {
+  // BENCH_NODE_FLAGS: extra node flags for the server child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', '--conditions', 'source', fileURLToPath(import.meta.url), '--serve', target, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: process.env,
   });
