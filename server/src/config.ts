@@ -3,6 +3,7 @@
  * (one clear line each), not just the first, so one restart fixes them all — the billing
  * variables (STRIPE_*, see packages/billing/README.md) included.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { billingConfigProblems } from '@brandsafe/billing';
 
@@ -19,6 +20,8 @@ export interface ServerConfig {
   bodyLimitBytes?: number;
   /** Seed the demo workspace: default on for the embedded database, off with DATABASE_URL. */
   seedDemo: boolean;
+  /** Server processes sharing the port (WORKERS, `auto` = one per CPU; PostgreSQL only). */
+  workers: number;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
@@ -81,6 +84,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const bodyLimitBytes = int('BODY_LIMIT_BYTES', undefined, 1024, 100 * 1024 * 1024);
   const trustProxy = bool('TRUST_PROXY', false);
   const seedDemo = bool('SEED_DEMO', databaseUrl === undefined);
+  const workers = str('WORKERS') === 'auto' ? availableParallelism() : (int('WORKERS', 1, 1, 64) ?? 1);
+  if (workers > 1 && databaseUrl === undefined) {
+    problems.push('WORKERS above 1 needs DATABASE_URL: the embedded database (PGlite) lives in one process');
+  }
   // The STRIPE_* variables are read where billing is built (billing/services.ts); checking them
   // here reports a malformed one at start-up with the rest, not at the first checkout (issue 6 §2).
   problems.push(...billingConfigProblems(env));
@@ -100,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       trustProxy,
       ...(bodyLimitBytes ? { bodyLimitBytes } : {}),
       seedDemo,
+      workers,
     },
   };
 }

@@ -46,3 +46,23 @@ describe('loadConfig', () => {
     assert.ok(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc', STRIPE_PRICE_PROFESSIONAL: 'price_pro' }).ok);
   });
 });
+
+describe('loadConfig WORKERS', () => {
+  it('runs one process by default, N or one per CPU on PostgreSQL', () => {
+    const one = loadConfig({});
+    assert.ok(one.ok && one.config.workers === 1);
+    const two = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', WORKERS: '2' });
+    assert.ok(two.ok && two.config.workers === 2);
+    const auto = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', WORKERS: 'auto' });
+    assert.ok(auto.ok && auto.config.workers >= 1);
+  });
+
+  it('refuses several workers on the embedded database, and malformed counts', () => {
+    const embedded = loadConfig({ WORKERS: '2' });
+    assert.ok(!embedded.ok);
+    assert.match(embedded.problems.join('\n'), /WORKERS above 1 needs DATABASE_URL/);
+    const bad = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', WORKERS: 'many' });
+    assert.ok(!bad.ok);
+    assert.match(bad.problems.join('\n'), /WORKERS must be a whole number from 1 to 64/);
+  });
+});
