@@ -163,8 +163,9 @@ function preparingPool(pool: pg.Pool): PostgresPool {
           query: ((text: string | pg.Submittable, values?: unknown[]) => {
             if (typeof text !== 'string') return client.query(text); // a cursor (kysely's stream())
             // Several statements in one parameterless query: pg answers with one result each;
-            // kysely expects one, so it gets the first statement's (scope.ts relies on this).
-            if (!values || values.length === 0) return client.query(text, values).then((r) => (Array.isArray(r) ? (r[0] as pg.QueryResult) : r));
+            // kysely expects one, so it gets that of the last statement that returns rows (a
+            // SELECT or RETURNING, not BEGIN/COMMIT) — what scope.ts relies on.
+            if (!values || values.length === 0) return client.query(text, values).then((r) => (Array.isArray(r) ? answerOf(r as pg.QueryResult[]) : r));
             const name = nameOf(text);
             if (!prepared.has(name)) {
               if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return client.query(text, values);
@@ -180,4 +181,10 @@ function preparingPool(pool: pg.Pool): PostgresPool {
     },
     end: () => pool.end(),
   };
+}
+
+/** The result a multi-statement query answers with: its last statement that returned rows. */
+function answerOf(results: pg.QueryResult[]): pg.QueryResult | undefined {
+  for (let i = results.length - 1; i >= 0; i--) if (results[i]!.fields.length > 0) return results[i];
+  return results[results.length - 1];
 }

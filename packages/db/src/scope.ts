@@ -78,17 +78,20 @@ export interface FinalStatement {
  * value and the final statement's rows (empty when `fn` returned none). If the statement fails,
  * the transaction rolls back and the error is thrown.
  *
+ * `options.first` is the mirror image: a read sent together with BEGIN and the scope's settings
+ * (one round trip on PostgreSQL); `fn` receives its rows.
+ *
  * @example
  * const { rows } = await withWorkspaceFinal(db, ws, async () => ({ value: null, final: { sql: 'UPDATE … RETURNING n', parameters: [ws] } }));
  */
-export async function withWorkspaceFinal<T, R>(
+export async function withWorkspaceFinal<T, R, F = unknown>(
   db: Kysely<Database>,
   workspaceId: string,
-  fn: (trx: Tx) => Promise<{ value: T; final?: FinalStatement }>,
-  options: ScopeOptions = {},
+  fn: (trx: Tx, first: F[]) => Promise<{ value: T; final?: FinalStatement }>,
+  options: ScopeOptions & { first?: FinalStatement } = {},
 ): Promise<{ value: T; rows: R[] }> {
   if (!isUuid(workspaceId)) throw new DbError('INVALID_WORKSPACE_ID', `not a workspace id: ${JSON.stringify(workspaceId)}`);
-  return scoped<T, R>(db, workspaceId, options, fn);
+  return scoped<T, R, F>(db, workspaceId, options, fn);
 }
 
 /** `text` with `$n` replaced by `parameters[n - 1]` as SQL literals (for the simple protocol). */
@@ -125,11 +128,11 @@ export async function withoutWorkspace<T>(
   return (await scoped(db, '', options, async (trx) => ({ value: await fn(trx) }))).value;
 }
 
-async function scoped<T, R = unknown>(
+async function scoped<T, R = unknown, F = unknown>(
   db: Kysely<Database>,
   workspaceId: string,
-  { userId, asynchronousCommit }: ScopeOptions,
-  fn: (trx: Tx) => Promise<{ value: T; final?: FinalStatement }>,
+  { userId, asynchronousCommit, first }: ScopeOptions & { first?: FinalStatement },
+  fn: (trx: Tx, first: F[]) => Promise<{ value: T; final?: FinalStatement }>,
 ): Promise<{ value: T; rows: R[] }> {
   if (userId !== undefined && !isUuid(userId)) throw new DbError('INVALID_WORKSPACE_ID', `not a user id: ${JSON.stringify(userId)}`);
   // Both values are validated UUIDs (or empty), so inlining them as literals is safe; it lets
@@ -137,23 +140,27 @@ async function scoped<T, R = unknown>(
   const settings = `select set_config('role', '${APP_ROLE}', true), set_config('app.workspace_id', '${workspaceId}', true), set_config('app.user_id', '${userId ?? ''}', true)${asynchronousCommit ? ", set_config('synchronous_commit', 'off', true)" : ''}`;
   return db.connection().execute(async (conn) => {
     const pglite = pgliteOf(db);
-    if (acceptsMultiStatement(db)) {
-      await sql.raw(`begin; ${settings}`).execute(conn);
-    } else if (pglite) {
-      // The dialect serializes PGlite's one connection and we hold it, so using the instance
-      // directly here cannot interleave with another transaction.
-      await pglite.exec(`begin; ${settings}`);
-    } else {
-      await sql.raw('begin').execute(conn);
-      await sql.raw(settings).execute(conn);
-    }
+    const multi = acceptsMultiStatement(db);
     let rows: R[] = [];
     let value: T;
     try {
-      const result = await fn(conn);
+      let firstRows: F[] = [];
+      if (multi) {
+        // One round trip; pg answers with the last statement that returns rows (connection.ts).
+        const head = await sql.raw<F>(`begin; ${settings}${first ? `; ${inlineParameters(first.sql, first.parameters)}` : ''}`).execute(conn);
+        if (first) firstRows = head.rows;
+      } else if (pglite) {
+        // The dialect serializes PGlite's one connection and we hold it, so using the instance
+        // directly here cannot interleave with another transaction.
+        await pglite.exec(`begin; ${settings}`);
+      } else {
+        await sql.raw('begin').execute(conn);
+        await sql.raw(settings).execute(conn);
+      }
+      if (first && !multi) firstRows = (await conn.executeQuery<F>(CompiledQuery.raw(first.sql, [...first.parameters]))).rows;
+      const result = await fn(conn, firstRows);
       value = result.value;
-      if (result.final && acceptsMultiStatement(db)) {
-        // pg answers a multi-statement query with its first statement's result (connection.ts).
+      if (result.final && multi) {
         rows = (await sql.raw<R>(`${inlineParameters(result.final.sql, result.final.parameters)}; commit`).execute(conn)).rows;
         return { value, rows };
       }

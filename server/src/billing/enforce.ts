@@ -16,7 +16,7 @@ import {
 } from '@brandsafe/billing';
 import { withWorkspace, withWorkspaceFinal, type Database, type Tx } from '@brandsafe/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import { getBillingRecord } from './store.js';
+import { BILLING_RECORD_SQL, billingRecordFrom, getBillingRecord, type BillingRecordRow } from './store.js';
 import { BillingProblem, quotaProblem, rateLimitedProblem } from './problems.js';
 
 /** Everything billing knows about a workspace at one instant. */
@@ -29,7 +29,11 @@ export interface WorkspaceBilling {
 
 /** Loads the workspace's record, limits (plan + overrides), state and usage period. */
 export async function loadWorkspaceBilling(trx: Tx, workspaceId: string, now: Date, billingUrl?: string): Promise<WorkspaceBilling> {
-  const { subscription, overrides } = await getBillingRecord(trx, workspaceId);
+  return workspaceBilling(await getBillingRecord(trx, workspaceId), now, billingUrl);
+}
+
+/** Limits, state and usage period of a billing record at `now`. */
+function workspaceBilling({ subscription, overrides }: Awaited<ReturnType<typeof getBillingRecord>>, now: Date, billingUrl?: string): WorkspaceBilling {
   const state = billingState(subscription, now, billingUrl ? { billingUrl } : {});
   return { subscription, limits: effectiveLimits(subscription?.plan ?? 'starter', overrides), state, period: usagePeriod(subscription, now) };
 }
@@ -77,12 +81,13 @@ export async function admitGeneration(db: Kysely<Database>, workspaceId: string,
   // The locking statement rides with COMMIT (withWorkspaceFinal): the bucket and counter rows
   // are locked only while the database runs it, so admissions of one workspace do not queue
   // behind this process's event loop.
-  const { value: billing, rows } = await withWorkspaceFinal<WorkspaceBilling, { tokens: number | null; count: number | null }>(db, workspaceId, async (trx) => {
-    const billing = await loadWorkspaceBilling(trx, workspaceId, options.now ?? new Date(), options.billingUrl);
+  // The billing record is read with BEGIN: the whole admission is two round trips.
+  const { value: billing, rows } = await withWorkspaceFinal<WorkspaceBilling, { tokens: number | null; count: number | null }, BillingRecordRow>(db, workspaceId, async (_trx, [record]) => {
+    const billing = workspaceBilling(billingRecordFrom(record), options.now ?? new Date(), options.billingUrl);
     if (!billing.state.generationAllowed) return { value: billing };
     const policy = ratePolicy(billing.limits);
     return { value: billing, final: { sql: ADMIT_GENERATION_SQL, parameters: [workspaceId, policy.capacity, policy.refillPerSecond, billing.period.start, billing.limits.generation] } };
-  }, { asynchronousCommit: true });
+  }, { asynchronousCommit: true, first: { sql: BILLING_RECORD_SQL, parameters: [workspaceId] } });
   if (!billing.state.generationAllowed) {
     throw new BillingProblem('BILLING_INACTIVE', billing.state.banner?.message ?? 'generation is not allowed on this workspace',
       { phase: billing.state.phase, upgrade: billing.state.banner?.action?.href ?? options.billingUrl ?? null });

@@ -10,7 +10,7 @@
  */
 import type { BillingRepository, BillingStore, WorkspaceSubscription, LimitOverrides, StatusSource, SubscriptionStatus, PlanId } from '@brandsafe/billing';
 import { appendAuditEvent, isUuid, withoutWorkspace, type Database, type Tx } from '@brandsafe/db';
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 
 /** The actor recorded on audit events that Stripe's webhooks cause. */
 export const STRIPE_ACTOR = 'system:stripe-webhook';
@@ -85,17 +85,29 @@ export async function getQuotaOverrides(trx: Tx, workspaceId: string): Promise<L
   return rows[0]?.overrides ?? {};
 }
 
-/** The record and the overrides in one round trip (the generation hot path reads both). */
-export async function getBillingRecord(trx: Tx, workspaceId: string): Promise<{ subscription: WorkspaceSubscription | null; overrides: LimitOverrides }> {
-  const { rows } = await sql<Partial<SubscriptionRow> & { overrides: LimitOverrides | null }>`SELECT s.*, o.overrides
-    FROM (SELECT ${workspaceId}::uuid AS id) w
+/**
+ * The record and the overrides in one statement (`$1` workspace id; the generation hot path
+ * reads both, sent together with its transaction's BEGIN). Map the row with {@link billingRecordFrom}.
+ */
+export const BILLING_RECORD_SQL = `SELECT s.*, o.overrides
+    FROM (SELECT $1::uuid AS id) w
     LEFT JOIN subscriptions s ON s.workspace_id = w.id
-    LEFT JOIN quota_overrides o ON o.workspace_id = w.id`.execute(trx);
-  const row = rows[0];
+    LEFT JOIN quota_overrides o ON o.workspace_id = w.id`;
+
+export type BillingRecordRow = Partial<SubscriptionRow> & { overrides: LimitOverrides | null };
+
+/** The workspace's billing record from a {@link BILLING_RECORD_SQL} row (none: no record yet). */
+export function billingRecordFrom(row: BillingRecordRow | undefined): { subscription: WorkspaceSubscription | null; overrides: LimitOverrides } {
   return {
     subscription: row?.workspace_id ? toWorkspaceSubscription(row as SubscriptionRow) : null,
     overrides: row?.overrides ?? {},
   };
+}
+
+/** The record and the overrides in one round trip. */
+export async function getBillingRecord(trx: Tx, workspaceId: string): Promise<{ subscription: WorkspaceSubscription | null; overrides: LimitOverrides }> {
+  const { rows } = await trx.executeQuery<BillingRecordRow>(CompiledQuery.raw(BILLING_RECORD_SQL, [workspaceId]));
+  return billingRecordFrom(rows[0]);
 }
 
 /** Binds a webhook transaction to one workspace; refuses to rebind to another. */

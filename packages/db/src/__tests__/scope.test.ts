@@ -78,6 +78,20 @@ for (const dialect of DIALECTS) {
       assert.equal(n, 1);
     });
 
+    it('sends a first read with BEGIN and hands its rows to the body, inside the scope', async () => {
+      const a = await seedWorkspace(t.db, 'First');
+      await withWorkspace(t.db, a.workspaceId, (trx) => insertBrand(trx, { workspaceId: a.workspaceId, name: 'seen', createdBy: a.userId }));
+      const other = await seedWorkspace(t.db, 'Other');
+      await withWorkspace(t.db, other.workspaceId, (trx) => insertBrand(trx, { workspaceId: other.workspaceId, name: 'hidden', createdBy: other.userId }));
+      const { value } = await withWorkspaceFinal<string[], unknown, { name: string }>(
+        t.db,
+        a.workspaceId,
+        async (_trx, first) => ({ value: first.map((r) => r.name) }),
+        { first: { sql: 'select name from brands where name <> $1 order by name', parameters: ['nothing'] } },
+      );
+      assert.deepEqual(value, ['seen'], 'row-level security applies to the first read');
+    });
+
     it('commits normally when there is no final statement', async () => {
       const a = await seedWorkspace(t.db, 'Plain');
       const { rows } = await withWorkspaceFinal(t.db, a.workspaceId, async (trx) => {
