@@ -50,6 +50,36 @@ export async function discoverBrand(
   }
 }
 
+/**
+ * {@link discoverBrand} with the file found for each document kept: the upward walk stats one path
+ * per directory up to the root, and validation, hover and completion all ask on every keystroke.
+ * The server forgets the results when a brand file is created, changed or deleted (the client
+ * watches every `.ttl` file and sends workspace/didChangeWatchedFiles) or the settings change, and
+ * a document's result when it closes. An explicit brand involves no walk and is never kept.
+ */
+export class BrandDiscovery {
+  readonly #found = new Map<string, Promise<string | undefined>>();
+
+  find(documentPath: string | undefined, explicit: string | null, folder: string | undefined): Promise<string | undefined> {
+    if (explicit || !documentPath) return discoverBrand(documentPath, explicit, folder);
+    let found = this.#found.get(documentPath);
+    if (!found) {
+      // Without an explicit brand the walk depends on the document's path alone, not its folder.
+      found = discoverBrand(documentPath, null, folder);
+      this.#found.set(documentPath, found);
+    }
+    return found;
+  }
+
+  forget(documentPath: string): void {
+    this.#found.delete(documentPath);
+  }
+
+  clear(): void {
+    this.#found.clear();
+  }
+}
+
 /** Loads brands through the engine and keeps them until their file changes. */
 export class BrandCache {
   readonly #entries = new Map<string, Promise<BrandEntry>>();

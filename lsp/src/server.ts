@@ -14,7 +14,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BRAND_FILE, BrandCache, discoverBrand } from './brands.js';
+import { BRAND_FILE, BrandCache, BrandDiscovery } from './brands.js';
 import { FIX_ALL_KIND, FixRecord } from './code-actions.js';
 import type { Engine } from './engine.js';
 import { documentKind, pathToUri, uriToPath } from './languages.js';
@@ -47,6 +47,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   const openByPath = (path: string): TextDocument | undefined => documents.get(pathToUri(path));
   const brands = new BrandCache(engine, (file) => openByPath(file)?.getText());
+  const discovery = new BrandDiscovery();
   const turtleIndex = new TurtleIndex(engine, (path) => {
     const doc = openByPath(path);
     return doc ? { text: doc.getText(), version: doc.version } : undefined;
@@ -89,6 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     documents,
     engine,
     brands,
+    discovery,
     record,
     settings: settingsFor,
     folderOf,
@@ -102,7 +104,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** The brand a document is checked against (for hover and completion). */
   const brandFor = async (uri: string) => {
     const settings = await settingsFor(uri);
-    const file = await discoverBrand(uriToPath(uri), settings.brand ?? options.cliBrand ?? null, folderOf(uri));
+    const file = await discovery.find(uriToPath(uri), settings.brand ?? options.cliBrand ?? null, folderOf(uri));
     return file ? brands.get(file) : undefined;
   };
 
@@ -161,7 +163,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       globalSettings = settingsFrom(settings);
     }
     brands.clear();
-    validator.resetDiscovery();
+    discovery.clear();
     validator.scheduleAll();
   });
 
@@ -170,7 +172,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const event of change.changes) {
       const path = uriToPath(event.uri);
       if (!path) continue;
-      if (path.endsWith(`/${BRAND_FILE}`)) validator.resetDiscovery();
+      if (path.endsWith(`/${BRAND_FILE}`)) discovery.clear();
       brands.invalidate(path);
       any = true;
     }
@@ -202,6 +204,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     record.delete(uri);
     problems.delete(uri);
     settingsCache.delete(uri);
+    const path = uriToPath(uri);
+    if (path) discovery.forget(path);
     brandTouched(uri); // the disk version is the brand again
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     sendStatus(undefined);

@@ -5,7 +5,7 @@
  */
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { discoverBrand, type BrandCache, type BrandEntry } from './brands.js';
+import { discoverBrand, type BrandCache, type BrandDiscovery, type BrandEntry } from './brands.js';
 import type { FixRecord, RecordEntry } from './code-actions.js';
 import { failureDiagnostic, findingToDiagnostic, problemToDiagnostic } from './diagnostics.js';
 import type { Engine } from './engine.js';
@@ -25,6 +25,8 @@ export interface ValidatorOptions {
   documents: TextDocuments<TextDocument>;
   engine: Engine;
   brands: BrandCache;
+  /** Where each open document's brand file is (kept between keystrokes). */
+  discovery: BrandDiscovery;
   record: FixRecord;
   settings(uri: string): Promise<Settings>;
   folderOf(uri: string): string | undefined;
@@ -81,16 +83,9 @@ export class Validator {
   readonly #queued = new Map<string, NodeJS.Immediate>();
   /** Documents being checked now, and whether they changed meanwhile (dirty). */
   readonly #running = new Map<string, boolean>();
-  /** Brand discovery per directory, cleared when brand files appear or disappear. */
-  readonly #discovery = new Map<string, Promise<string | undefined>>();
 
   constructor(opts: ValidatorOptions) {
     this.#opts = opts;
-  }
-
-  /** Forget discovered brand locations (a brand file was created, deleted or the setting changed). */
-  resetDiscovery(): void {
-    this.#discovery.clear();
   }
 
   /**
@@ -135,18 +130,6 @@ export class Validator {
     this.#queued.delete(uri);
   }
 
-  #discover(folder: string | undefined) {
-    return (path: string | undefined, explicit: string | null): Promise<string | undefined> => {
-      if (explicit || !path) return discoverBrand(path, explicit, folder);
-      let found = this.#discovery.get(path);
-      if (!found) {
-        found = discoverBrand(path, null, folder);
-        this.#discovery.set(path, found);
-      }
-      return found;
-    };
-  }
-
   /** Check the open document now and publish, unless it changed meanwhile. Never throws. */
   async validate(uri: string): Promise<void> {
     const { documents, connection, record } = this.#opts;
@@ -165,7 +148,7 @@ export class Validator {
           { uri, languageId: document.languageId, text: document.getText() },
           settings,
           folder,
-          this.#discover(folder),
+          (path, explicit) => this.#opts.discovery.find(path, explicit, folder),
         );
       }
     } catch (error) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, type CompletionItem } from 'vscode-languageserver-protocol/node';
 import { FIXTURES, TestClient, uriOf } from './helpers/lsp-client.js';
 
 const UNAPPROVED = 'brand/unapproved-selector';
@@ -97,5 +97,23 @@ describe('brandsafe-lsp over stdio: what is kept between edits', function () {
     await watched(brandFile, FileChangeType.Deleted);
     await client.diagnostics(uri, (p) => unapproved(p.diagnostics) === 0, from);
     assert.equal(unapproved(await edit(uri)), 0);
+  });
+
+  it('completes selectors from a brand file that appeared after the document was opened', async function () {
+    const text = "// brandsafe-page: product-detail\nutils.waitForElement('');\n";
+    const uri = await client.open(join(workspace, 'variations', 'complete.js'), 'javascript', text);
+    const labels = async () => {
+      const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 22 } });
+      return ((result ?? []) as CompletionItem[]).map((i) => i.label).sort();
+    };
+    assert.deepEqual(await labels(), []);
+    const brandFile = join(workspace, '.brandsafe', 'brand.ttl');
+    mkdirSync(join(workspace, '.brandsafe'));
+    writeFileSync(brandFile, brandText);
+    await watched(brandFile, FileChangeType.Created);
+    assert.deepEqual(await labels(), ['[data-testid="add-to-cart"]', '[data-testid="product-title"]']);
+    rmSync(join(workspace, '.brandsafe'), { recursive: true });
+    await watched(brandFile, FileChangeType.Deleted);
+    assert.deepEqual(await labels(), []);
   });
 });

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrandDiscovery } from '../brands.js';
 import { fixAllEdits } from '../code-actions.js';
 import { detectPageType, selectorStringAt } from '../selector-context.js';
 import { DEFAULT_SETTINGS, settingsFrom } from '../settings.js';
@@ -60,5 +64,40 @@ describe('fixAllEdits', function () {
     });
     const edits = fixAllEdits([finding(0, 5, 'A'), finding(3, 8, 'B'), finding(10, 12, 'C'), finding(20, 22, 'D', false)]);
     assert.deepEqual(edits.map((e) => e.newText), ['A', 'C']);
+  });
+});
+
+describe('BrandDiscovery', function () {
+  let root: string;
+  before(function () {
+    root = mkdtempSync(join(tmpdir(), 'brandsafe-discovery-'));
+    mkdirSync(join(root, 'variations'));
+  });
+  after(function () {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('keeps the brand file found for a document until told to forget it', async function () {
+    const discovery = new BrandDiscovery();
+    const doc = join(root, 'variations', 'a.js');
+    assert.equal(await discovery.find(doc, null, root), undefined);
+    const brand = join(root, '.brandsafe', 'brand.ttl');
+    mkdirSync(join(root, '.brandsafe'));
+    writeFileSync(brand, '');
+    assert.equal(await discovery.find(doc, null, root), undefined, 'kept: no walk on every keystroke');
+    discovery.forget(doc);
+    assert.equal(await discovery.find(doc, null, root), brand);
+    rmSync(join(root, '.brandsafe'), { recursive: true });
+    assert.equal(await discovery.find(doc, null, root), brand);
+    discovery.clear();
+    assert.equal(await discovery.find(doc, null, root), undefined);
+  });
+
+  it('resolves an explicit brand against the workspace folder, every time', async function () {
+    const discovery = new BrandDiscovery();
+    const doc = join(root, 'variations', 'a.js');
+    assert.equal(await discovery.find(doc, 'brands/x.ttl', root), join(root, 'brands', 'x.ttl'));
+    assert.equal(await discovery.find(doc, '/abs/y.ttl', root), '/abs/y.ttl');
+    assert.equal(await discovery.find(doc, null, root), undefined);
   });
 });
