@@ -71,6 +71,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return pending;
   };
 
+  /** The last status sent, to send a status only when it changed (see StatusNotification). */
+  let lastStatus = '';
   const sendStatus = (uri: string | undefined, outcome?: ValidationOutcome): void => {
     let total = 0;
     for (const n of problems.values()) total += n;
@@ -82,6 +84,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       ...(outcome?.failure ? { message: outcome.failure } : {}),
       ...(uri ? { uri } : {}),
     };
+    // Most keystrokes change nothing here: the client re-renders its status bar only when it moved.
+    const key = JSON.stringify(status);
+    if (key === lastStatus) return;
+    lastStatus = key;
     void connection.sendNotification(StatusNotification.type, status);
   };
 

@@ -99,6 +99,19 @@ describe('brandsafe-lsp over stdio: what is kept between edits', function () {
     assert.equal(unapproved(await edit(uri)), 0);
   });
 
+  it('sends brandsafe/status when the problem count moves, not on every keystroke', async function () {
+    const uri = await client.open(join(workspace, 'variations', 'status.js'), 'javascript', "eval('1');\n");
+    const first = await client.status((s) => s.uri === uri);
+    const from = client.statuses.length;
+    await edit(uri);
+    await edit(uri);
+    const version = await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: "eval('2');\n" }]);
+    await client.diagnostics(uri, (p) => p.version === version);
+    // Messages arrive in order, so the status for the last edit comes after any for the two before.
+    const moved = await client.status((s) => s.uri === uri && s.problems === first.problems + 1);
+    assert.deepEqual(client.statuses.slice(from), [moved]);
+  });
+
   it('completes selectors from a brand file that appeared after the document was opened', async function () {
     const text = "// brandsafe-page: product-detail\nutils.waitForElement('');\n";
     const uri = await client.open(join(workspace, 'variations', 'complete.js'), 'javascript', text);
