@@ -4,7 +4,7 @@
  * — which is why tokens use SHA-256 while passwords use scrypt (the approach GitHub documents
  * for its tokens).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** Prefixes tell secret kinds apart (and let secret scanners recognise them). */
 export const SECRET_PREFIX = { session: 'bss_', apiToken: 'bsp_', invitation: 'bsi_', verification: 'bsv_' } as const;
@@ -17,16 +17,19 @@ export function newSecret(kind: SecretKind): string {
 
 /** The SHA-256 (hex) under which a secret is stored. */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  // One-shot hash: no Hash object per request (every authenticated request hashes its bearer).
+  return hash('sha256', secret, 'hex');
 }
 
 /** The kind of a presented secret by its prefix, if it looks like one of ours. */
 export function secretKind(secret: string): SecretKind | undefined {
-  for (const [kind, prefix] of Object.entries(SECRET_PREFIX) as [SecretKind, string][]) {
-    if (secret.startsWith(prefix) && /^[A-Za-z0-9_-]{43}$/.test(secret.slice(prefix.length))) return kind;
-  }
-  return undefined;
+  // Every prefix is four characters: one lookup, then one test of the rest.
+  const kind = KIND_BY_PREFIX.get(secret.slice(0, 4));
+  return kind && SECRET_BODY.test(secret.slice(4)) ? kind : undefined;
 }
+
+const KIND_BY_PREFIX = new Map((Object.entries(SECRET_PREFIX) as [SecretKind, string][]).map(([kind, prefix]) => [prefix, kind]));
+const SECRET_BODY = /^[A-Za-z0-9_-]{43}$/;
 
 /** The part of a secret shown in listings: its prefix and first 6 characters. */
 export function displayPrefix(secret: string): string {
