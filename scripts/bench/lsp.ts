@@ -49,7 +49,6 @@ interface Server {
   name: string;
   connection: ProtocolConnection;
   pid: number;
-  publishes: PublishDiagnosticsParams[];
   /** Push servers publish after each change; pull servers (ESLint's) answer textDocument/diagnostic. */
   pull: boolean;
   next(uri: string): Promise<PublishDiagnosticsParams>;
@@ -61,10 +60,8 @@ interface Server {
 function startServer(name: string, command: string[], workspace: string, settings: (uri?: string) => unknown, pull: boolean): Promise<Server> {
   const child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', process.env.BENCH_DEBUG ? 'inherit' : 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const publishes: PublishDiagnosticsParams[] = [];
   const waiters = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-    publishes.push(p);
     const list = waiters.get(p.uri) ?? [];
     waiters.delete(p.uri);
     for (const w of list) w(p);
@@ -90,7 +87,6 @@ function startServer(name: string, command: string[], workspace: string, setting
     name,
     connection,
     pid: child.pid!,
-    publishes,
     pull,
     async diagnosticsFor(uri, version, published) {
       if (pull) {
