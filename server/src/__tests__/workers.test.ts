@@ -37,7 +37,8 @@ const url = process.env.DATABASE_URL;
       });
       child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
     });
-    const workers = execFileSync('pgrep', ['-P', String(child.pid)]).toString().trim().split('\n');
+    // The workers are the primary's children running main.ts (tsx may also run an esbuild child).
+    const workers = execFileSync('pgrep', ['-P', String(child.pid), '-f', 'main\\.ts']).toString().trim().split('\n');
     assert.equal(workers.length, 2, 'two worker processes');
     for (let i = 0; i < 6; i++) {
       const res = await fetch(`${base}/readyz`, { headers: { connection: 'close' } });
