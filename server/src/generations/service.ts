@@ -77,9 +77,9 @@ export interface GenerationServiceOptions {
   provider?: Provider;
   cache?: BrandModelCache;
   /**
-   * Runs in the storing transaction right before the insert (after generation succeeded), e.g.
-   * billing's quota `consumeGeneration`: a refusal it throws rolls everything back, and a
-   * failed generation is never counted.
+   * Runs in the storing transaction right before the insert (after generation succeeded): a
+   * refusal it throws rolls everything back. (Billing admits before generating instead; see
+   * billing/generation.ts.)
    */
   beforeStore?: (trx: Tx, p: Principal) => Promise<unknown>;
 }
