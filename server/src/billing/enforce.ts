@@ -12,7 +12,7 @@
  */
 import {
   ADMIT_GENERATION_SQL, QUOTA_CONSUME_SQL, RATE_LIMIT_SQL, QuotaExceeded, billingState, effectiveLimits, ratePolicy, usagePeriod,
-  type BillingState, type Limits, type QuotaKind, type UsagePeriod, type WorkspaceSubscription,
+  type BillingState, type Limits, type QuotaKind, type RatePolicy, type UsagePeriod, type WorkspaceSubscription,
 } from '@brandsafe/billing';
 import { withWorkspace, withWorkspaceFinal, type Database, type Tx } from '@brandsafe/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
@@ -41,16 +41,6 @@ function workspaceBilling({ subscription, overrides }: Awaited<ReturnType<typeof
 /** Runs one of @brandsafe/billing's documented statements with positional parameters. */
 async function exec<R>(trx: Tx, text: string, params: readonly unknown[]): Promise<R[]> {
   return (await trx.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
-}
-
-/**
- * Atomically adds `n` to a counter if it stays within `limit` (null = unlimited): exactly the
- * statements of QUOTA_CONSUME_SQL, so the documented SQL and the running SQL are one text.
- */
-export async function consumeQuota(trx: Tx, workspaceId: string, kind: QuotaKind, periodStart: Date, limit: number | null, n = 1): Promise<{ ok: true; count: number } | { ok: false; usage: number }> {
-  const rows = await exec<{ count: number }>(trx, QUOTA_CONSUME_SQL.consume, [workspaceId, kind, periodStart, limit, n]);
-  if (rows[0]) return { ok: true, count: Number(rows[0].count) };
-  return { ok: false, usage: await periodUsage(trx, workspaceId, kind, periodStart) };
 }
 
 /** The counter's value for a period (0 when nothing was counted yet). */
@@ -98,9 +88,7 @@ export async function admitGeneration(db: Kysely<Database>, workspaceId: string,
   const row = rows[0];
   // The refusals read the figures for their answer afterwards, in a read of their own (rare path).
   if (row?.tokens == null) {
-    const peek = await withWorkspace(db, workspaceId, (trx) => exec<{ tokens: number }>(trx, RATE_LIMIT_SQL.peek, [workspaceId, policy.capacity, policy.refillPerSecond]));
-    const tokens = Number(peek[0]?.tokens ?? 0);
-    throw rateLimitedProblem(Math.max(1, Math.ceil((1 - tokens) / policy.refillPerSecond)));
+    throw await withWorkspace(db, workspaceId, (trx) => emptyBucketProblem(trx, workspaceId, policy));
   }
   if (row.count == null) {
     // The token stays spent (it committed): a client polling past its quota is still rate limited.
@@ -166,8 +154,13 @@ export async function takeRateToken(db: Kysely<Database>, workspaceId: string, l
     const params = [workspaceId, policy.capacity, policy.refillPerSecond, 1];
     const taken = await exec<{ tokens: number }>(trx, RATE_LIMIT_SQL.take, params);
     if (taken[0]) return { remaining: Math.floor(Number(taken[0].tokens)) };
-    const peek = await exec<{ tokens: number }>(trx, RATE_LIMIT_SQL.peek, params.slice(0, 3));
-    const tokens = Number(peek[0]?.tokens ?? 0);
-    throw rateLimitedProblem(Math.max(1, Math.ceil((1 - tokens) / policy.refillPerSecond)));
+    throw await emptyBucketProblem(trx, workspaceId, policy);
   });
+}
+
+/** The 429 problem for an empty bucket, with Retry-After from the bucket's current refill. */
+async function emptyBucketProblem(trx: Tx, workspaceId: string, policy: RatePolicy) {
+  const peek = await exec<{ tokens: number }>(trx, RATE_LIMIT_SQL.peek, [workspaceId, policy.capacity, policy.refillPerSecond]);
+  const tokens = Number(peek[0]?.tokens ?? 0);
+  return rateLimitedProblem(Math.max(1, Math.ceil((1 - tokens) / policy.refillPerSecond)));
 }
