@@ -1,7 +1,7 @@
 import type { ESTree } from 'meriyah';
 import type { Node } from './walk.js';
 
-/** Start offset of a node (the parser always runs with `ranges: true`). */
+/** Start offset of a node (the parser always records start and end offsets). */
 export const startOf = (n: { start?: number }): number => n.start ?? 0;
 /** End offset of a node. */
 export const endOf = (n: { end?: number }): number => n.end ?? 0;
