@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { BATCH_SQL, Batch, composeBatch, type BatchState } from './batch.js';
 import { DbError } from './errors.js';
 import type { Database } from './schema/database.js';
 
@@ -140,6 +141,8 @@ export const MAX_PREPARED_PER_CONNECTION = 500;
  * or search_path differs (row-level security is part of the plan). At most
  * {@link MAX_PREPARED_PER_CONNECTION} texts are named per connection, so statements whose text
  * varies (IN lists of different lengths) cannot grow a connection's memory without bound.
+ * A batchQuery (batch.ts) is sent as one simple-protocol query whose parameterized
+ * statements are EXECUTEs of statements PREPAREd on this connection.
  */
 function preparingPool(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
@@ -159,16 +162,31 @@ function preparingPool(pool: pg.Pool): PostgresPool {
       let facade = wrapped.get(client);
       if (!facade) {
         const prepared = new Set<string>();
+        const batches: BatchState = { prepared: new Set(), unknown: new Set() };
         facade = {
           query: ((text: string | pg.Submittable, values?: unknown[]) => {
             if (typeof text !== 'string') return client.query(text); // a cursor (kysely's stream())
+            if (text === BATCH_SQL && values?.[0] instanceof Batch) {
+              // batch.ts: one simple-protocol query; its PREPAREs count against the same limit.
+              const { text: batch, preparing } = composeBatch(values[0], batches, MAX_PREPARED_PER_CONNECTION - prepared.size);
+              return client.query(batch).then(
+                (r) => {
+                  for (const name of preparing) batches.prepared.add(name);
+                  return Array.isArray(r) ? answerOf(r as pg.QueryResult[]) : r;
+                },
+                (err: unknown) => {
+                  for (const name of preparing) batches.unknown.add(name);
+                  throw err;
+                },
+              );
+            }
             // Several statements in one parameterless query: pg answers with one result each;
             // kysely expects one, so it gets that of the last statement that returns rows (a
             // SELECT or RETURNING, not BEGIN/COMMIT) — what scope.ts relies on.
             if (!values || values.length === 0) return client.query(text, values).then((r) => (Array.isArray(r) ? answerOf(r as pg.QueryResult[]) : r));
             const name = nameOf(text);
             if (!prepared.has(name)) {
-              if (prepared.size >= MAX_PREPARED_PER_CONNECTION) return client.query(text, values);
+              if (prepared.size + batches.prepared.size + batches.unknown.size >= MAX_PREPARED_PER_CONNECTION) return client.query(text, values);
               prepared.add(name);
             }
             return client.query({ name, text, values });

@@ -9,7 +9,8 @@ export { createDatabase, type DatabaseConnection, type DatabaseOptions, type Dia
 export { DbError, isUniqueViolation, sqlState, type DbErrorCode } from './errors.js';
 export { migrateToLatest } from './migrate.js';
 export { migrations } from './migrations/index.js';
-export { APP_ROLE, inlineParameters, isUuid, withWorkspace, withWorkspaceFinal, withoutWorkspace, type FinalStatement, type ScopeOptions, type Tx } from './scope.js';
+export { APP_ROLE, isUuid, withWorkspace, withWorkspaceFinal, withWorkspaceStatements, withoutWorkspace, type FinalStatement, type ScopeOptions, type Tx } from './scope.js';
+export { batchQuery, inlineParameters, sqlLiteral, type BatchPart, type Statement } from './batch.js';
 export * from './schema/index.js';
 export * from './repositories/api-tokens.js';
 export * from './repositories/audit-events.js';

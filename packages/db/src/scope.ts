@@ -10,7 +10,7 @@
  * cross-tenant maintenance jobs (the audit integrator) only — never a request handler.
  */
 import { CompiledQuery, sql, type Kysely } from 'kysely';
-import pg from 'pg';
+import { batchQuery, type Statement } from './batch.js';
 import { acceptsMultiStatement, pgliteOf } from './connection.js';
 import { DbError } from './errors.js';
 import type { Database } from './schema/database.js';
@@ -63,17 +63,13 @@ export async function withWorkspace<T>(
 }
 
 /** A transaction's last statement, run in the same round trip as its COMMIT. */
-export interface FinalStatement {
-  readonly sql: string;
-  /** `$1`… values: null, booleans, finite numbers, Dates and strings only. */
-  readonly parameters: readonly unknown[];
-}
+export type FinalStatement = Statement;
 
 /**
  * {@link withWorkspace} for a transaction whose last statement takes contended row locks (a
  * counter every request of a workspace updates): `fn` returns its value and that statement, and
- * the statement is sent together with COMMIT — on PostgreSQL one simple-protocol round trip, its
- * parameters inlined as escaped literals — so the locks are released as soon as the database has
+ * the statement is sent together with COMMIT — on PostgreSQL one simple-protocol round trip, as
+ * an EXECUTE of a statement the connection prepared (batch.ts) — so the locks are released as soon as the database has
  * run it, never held while the application's event loop is busy elsewhere. Resolves with `fn`'s
  * value and the final statement's rows (empty when `fn` returned none). If the statement fails,
  * the transaction rolls back and the error is thrown.
@@ -94,24 +90,39 @@ export async function withWorkspaceFinal<T, R, F = unknown>(
   return scoped<T, R, F>(db, workspaceId, options, fn);
 }
 
-/** `text` with `$n` replaced by `parameters[n - 1]` as SQL literals (for the simple protocol). */
-export function inlineParameters(text: string, parameters: readonly unknown[]): string {
-  return text.replace(/\$(\d+)/g, (_, n: string) => {
-    const i = Number(n) - 1;
-    if (i < 0 || i >= parameters.length) throw new DbError('INVALID_ARGUMENT', `no value for $${n}`);
-    const v = parameters[i];
-    if (v === null || v === undefined) return 'NULL';
-    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) throw new DbError('INVALID_ARGUMENT', `$${n} is not a finite number`);
-      return `(${String(v)})`;
+/**
+ * Runs statements known up front as one transaction scoped to `workspaceId` and resolves with
+ * the rows of the last one (give it a RETURNING or make it a SELECT). On PostgreSQL the whole transaction — BEGIN, the
+ * scope's settings, the statements (EXECUTEs of statements the connection prepared, batch.ts)
+ * and COMMIT — is one round trip; on PGlite they run one by one. If a statement fails, nothing
+ * is committed and the error is thrown.
+ *
+ * @example
+ * const rows = await withWorkspaceStatements(db, ws, [{ sql: 'insert into … returning id', parameters: [ws] }]);
+ */
+export async function withWorkspaceStatements<R>(
+  db: Kysely<Database>,
+  workspaceId: string,
+  statements: readonly Statement[],
+  options: ScopeOptions = {},
+): Promise<R[]> {
+  if (!isUuid(workspaceId)) throw new DbError('INVALID_WORKSPACE_ID', `not a workspace id: ${JSON.stringify(workspaceId)}`);
+  if (!acceptsMultiStatement(db)) {
+    return (await scoped(db, workspaceId, options, async (trx) => {
+      let rows: R[] = [];
+      for (const s of statements) rows = (await trx.executeQuery<R>(CompiledQuery.raw(s.sql, [...s.parameters]))).rows;
+      return { value: rows };
+    })).value;
+  }
+  const settings = scopeSettings(workspaceId, options);
+  return db.connection().execute(async (conn) => {
+    try {
+      return (await conn.executeQuery<R>(batchQuery(['begin', settings, ...statements, 'commit']))).rows;
+    } catch (err) {
+      // A failed statement leaves the transaction aborted (the rest of the batch was skipped).
+      await sql.raw('rollback').execute(conn).catch(() => undefined);
+      throw err;
     }
-    if (v instanceof Date) return pg.escapeLiteral(v.toISOString());
-    if (typeof v === 'string') {
-      if (v.includes('\0')) throw new DbError('INVALID_ARGUMENT', `$${n} contains a NUL character`);
-      return pg.escapeLiteral(v);
-    }
-    throw new DbError('INVALID_ARGUMENT', `$${n} cannot be inlined (${typeof v})`);
   });
 }
 
@@ -128,16 +139,21 @@ export async function withoutWorkspace<T>(
   return (await scoped(db, '', options, async (trx) => ({ value: await fn(trx) }))).value;
 }
 
+/** The statement that sets a scope's role, workspace, user and commit mode for its transaction. */
+function scopeSettings(workspaceId: string, { userId, asynchronousCommit }: ScopeOptions): string {
+  if (userId !== undefined && !isUuid(userId)) throw new DbError('INVALID_WORKSPACE_ID', `not a user id: ${JSON.stringify(userId)}`);
+  // Both values are validated UUIDs (or empty), so inlining them as literals is safe; it lets
+  // PostgreSQL take BEGIN and the settings in one simple-protocol round trip.
+  return `select set_config('role', '${APP_ROLE}', true), set_config('app.workspace_id', '${workspaceId}', true), set_config('app.user_id', '${userId ?? ''}', true)${asynchronousCommit ? ", set_config('synchronous_commit', 'off', true)" : ''}`;
+}
+
 async function scoped<T, R = unknown, F = unknown>(
   db: Kysely<Database>,
   workspaceId: string,
   { userId, asynchronousCommit, first }: ScopeOptions & { first?: FinalStatement },
   fn: (trx: Tx, first: F[]) => Promise<{ value: T; final?: FinalStatement }>,
 ): Promise<{ value: T; rows: R[] }> {
-  if (userId !== undefined && !isUuid(userId)) throw new DbError('INVALID_WORKSPACE_ID', `not a user id: ${JSON.stringify(userId)}`);
-  // Both values are validated UUIDs (or empty), so inlining them as literals is safe; it lets
-  // PostgreSQL take BEGIN and the settings in one simple-protocol round trip.
-  const settings = `select set_config('role', '${APP_ROLE}', true), set_config('app.workspace_id', '${workspaceId}', true), set_config('app.user_id', '${userId ?? ''}', true)${asynchronousCommit ? ", set_config('synchronous_commit', 'off', true)" : ''}`;
+  const settings = scopeSettings(workspaceId, { userId, asynchronousCommit });
   return db.connection().execute(async (conn) => {
     const pglite = pgliteOf(db);
     const multi = acceptsMultiStatement(db);
@@ -146,8 +162,8 @@ async function scoped<T, R = unknown, F = unknown>(
     try {
       let firstRows: F[] = [];
       if (multi) {
-        // One round trip; pg answers with the last statement that returns rows (connection.ts).
-        const head = await sql.raw<F>(`begin; ${settings}${first ? `; ${inlineParameters(first.sql, first.parameters)}` : ''}`).execute(conn);
+        // One round trip (batch.ts); it answers with the last statement that returns rows.
+        const head = await conn.executeQuery<F>(batchQuery(first ? ['begin', settings, first] : ['begin', settings]));
         if (first) firstRows = head.rows;
       } else if (pglite) {
         // The dialect serializes PGlite's one connection and we hold it, so using the instance
@@ -161,7 +177,7 @@ async function scoped<T, R = unknown, F = unknown>(
       const result = await fn(conn, firstRows);
       value = result.value;
       if (result.final && multi) {
-        rows = (await sql.raw<R>(`${inlineParameters(result.final.sql, result.final.parameters)}; commit`).execute(conn)).rows;
+        rows = (await conn.executeQuery<R>(batchQuery([result.final, 'commit']))).rows;
         return { value, rows };
       }
       if (result.final) rows = (await conn.executeQuery<R>(CompiledQuery.raw(result.final.sql, [...result.final.parameters]))).rows;

@@ -18,13 +18,8 @@ export class BrandModelCache {
 
   /** The model of `versionId`, loading it with `load` on a miss. */
   async get(versionId: string, load: () => Promise<unknown>): Promise<Brand | undefined> {
-    const hit = this.entries.get(versionId);
-    if (hit) {
-      // Map keeps insertion order: re-inserting marks the entry most recently used.
-      this.entries.delete(versionId);
-      this.entries.set(versionId, hit);
-      return hit;
-    }
+    const hit = this.peek(versionId);
+    if (hit) return hit;
     const model = (await load()) as Brand | undefined;
     this.loads += 1;
     if (!model) return undefined;
@@ -34,6 +29,17 @@ export class BrandModelCache {
       if (oldest !== undefined) this.entries.delete(oldest);
     }
     return model;
+  }
+
+  /** The model of `versionId` if it is cached (marked most recently used), without loading. */
+  peek(versionId: string): Brand | undefined {
+    const hit = this.entries.get(versionId);
+    if (hit) {
+      // Map keeps insertion order: re-inserting marks the entry most recently used.
+      this.entries.delete(versionId);
+      this.entries.set(versionId, hit);
+    }
+    return hit;
   }
 
   /** How many models were read from the database (tests assert one per version). */

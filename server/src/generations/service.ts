@@ -11,11 +11,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Brand } from '@brandsafe/brand-kit';
 import {
+  generationInsertStatement,
   getBrandGenerationContext,
   getBrandVersionModel,
   insertGenerationAudited,
+  insertedGeneration,
+  withWorkspaceStatements,
+  type AuditAppend,
   type BrandGenerationContext,
   type Generation,
+  type GenerationGuard,
+  type InsertedRow,
+  type NewGeneration,
   type Tx,
 } from '@brandsafe/db';
 import { generate, isGenerationError, providerFromEnv, severityCounts, type GenerationRequest, type GenerationResult, type Provider } from '@brandsafe/generation';
@@ -130,6 +137,56 @@ export function generationService(deps: RouteDeps, options: GenerationServiceOpt
     }
   }
 
+  /** The row and audit event of a new generation (the id is chosen here, v4). */
+  function record(p: Principal, prepared: Prepared, input: CreateGenerationInput, result: GenerationResult, source: GenerationSource) {
+    const { ctx } = prepared;
+    const id = randomUUID();
+    const row: NewGeneration & { id: string } = {
+      id,
+      workspaceId: p.workspaceId,
+      brandId: ctx.brandId,
+      brandVersionId: ctx.versionId,
+      authorId: p.userId,
+      testType: input.testType,
+      description: input.description,
+      parameters: input.parameters ?? {},
+      templateId: result.templateId ?? null,
+      pageType: input.pageType ?? null,
+      provider: result.provider,
+      code: result.code,
+      findings: result.findings,
+      confidence: result.confidence,
+      attempts: result.attempts,
+    };
+    const audit: AuditAppend = {
+      type: 'generation.created',
+      actor: actorOf(p),
+      payload: {
+        generationId: id,
+        brandId: ctx.brandId,
+        brandVersion: ctx.version,
+        provider: result.provider,
+        templateId: result.templateId ?? null,
+        testType: input.testType,
+        confidence: result.confidence,
+        findings: severityCounts(result.findings),
+        attempts: result.attempts.length,
+        codeSha256: codeDigest(result.code),
+        source,
+      },
+    };
+    return { row, audit };
+  }
+
+  /** The insert's re-check of a cached context: the brand version and the role override. */
+  const guardOf = (p: Principal, ctx: VersionedContext): GenerationGuard => ({ version: ctx.version, userId: p.userId, roleOverride: ctx.roleOverride });
+
+  function created(generation: Generation | undefined, prepared: Prepared, result: GenerationResult): CreatedGeneration {
+    if (!generation) throw new StaleContext('the cached brand context no longer holds');
+    const { ctx } = prepared;
+    return { generation, result, brand: { id: ctx.brandId, name: ctx.brandName, version: ctx.version } };
+  }
+
   async function store(
     trx: Tx,
     p: Principal,
@@ -139,49 +196,10 @@ export function generationService(deps: RouteDeps, options: GenerationServiceOpt
     source: GenerationSource,
     guarded = false,
   ): Promise<CreatedGeneration> {
-    const { ctx } = prepared;
     await options.beforeStore?.(trx, p);
-    const id = randomUUID();
-    const generation = await insertGenerationAudited(
-      trx,
-      {
-        id,
-        workspaceId: p.workspaceId,
-        brandId: ctx.brandId,
-        brandVersionId: ctx.versionId,
-        authorId: p.userId,
-        testType: input.testType,
-        description: input.description,
-        parameters: input.parameters ?? {},
-        templateId: result.templateId ?? null,
-        pageType: input.pageType ?? null,
-        provider: result.provider,
-        code: result.code,
-        findings: result.findings,
-        confidence: result.confidence,
-        attempts: result.attempts,
-      },
-      {
-        type: 'generation.created',
-        actor: actorOf(p),
-        payload: {
-          generationId: id,
-          brandId: ctx.brandId,
-          brandVersion: ctx.version,
-          provider: result.provider,
-          templateId: result.templateId ?? null,
-          testType: input.testType,
-          confidence: result.confidence,
-          findings: severityCounts(result.findings),
-          attempts: result.attempts.length,
-          codeSha256: codeDigest(result.code),
-          source,
-        },
-      },
-      guarded ? { version: ctx.version, userId: p.userId, roleOverride: ctx.roleOverride } : undefined,
-    );
-    if (!generation) throw new StaleContext('the cached brand context no longer holds');
-    return { generation, result, brand: { id: ctx.brandId, name: ctx.brandName, version: ctx.version } };
+    const { row, audit } = record(p, prepared, input, result, source);
+    const generation = await insertGenerationAudited(trx, row, audit, guarded ? guardOf(p, prepared.ctx) : undefined);
+    return created(generation, prepared, result);
   }
 
   /** May the principal author on a brand with this override (without throwing)? */
@@ -214,6 +232,19 @@ export function generationService(deps: RouteDeps, options: GenerationServiceOpt
     const cached = contexts.get(key);
     if (cached && mayAuthor(p, cached)) {
       try {
+        const brand = options.beforeStore ? undefined : cache.peek(cached.versionId);
+        if (brand) {
+          // Hottest path: everything is cached, so no transaction is open while generating,
+          // and the insert (with its guard) is the whole transaction: one round trip on
+          // PostgreSQL (withWorkspaceStatements).
+          const prepared = { ctx: cached, brand };
+          onBrand?.(cached);
+          const result = await run(prepared, input);
+          const { row, audit } = record(p, prepared, input, result, source);
+          const statement = generationInsertStatement(deps.db, row, audit, guardOf(p, cached));
+          const rows = await withWorkspaceStatements<InsertedRow>(deps.db, p.workspaceId, [statement], { userId: p.userId });
+          return created(insertedGeneration(row, rows), prepared, result);
+        }
         return await inWorkspace(deps, p, async (trx) => {
           const prepared = { ctx: cached, brand: await brandModel(trx, cached.versionId) };
           onBrand?.(cached);

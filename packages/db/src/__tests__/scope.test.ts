@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
-import { DbError, inlineParameters, insertBrand, listBrands, withWorkspace, withWorkspaceFinal } from '../index.js';
+import { Batch, composeBatch, type BatchState } from '../batch.js';
+import { DbError, inlineParameters, insertBrand, listBrands, withWorkspace, withWorkspaceFinal, withWorkspaceStatements } from '../index.js';
 import { seedWorkspace } from './helpers.js';
 
 describe('inlineParameters', () => {
@@ -30,7 +31,88 @@ describe('inlineParameters', () => {
   });
 });
 
+describe('composeBatch', () => {
+  const stmt = { sql: 'select $1::int + $2::int as n', parameters: [1, 2] };
+  const fresh = (): BatchState => ({ prepared: new Set(), unknown: new Set() });
+
+  it('prepares a statement the first time on a connection, then only executes it', () => {
+    const state = fresh();
+    const first = composeBatch(new Batch(['begin', stmt, stmt, 'commit']), state, 10);
+    assert.equal(first.preparing.length, 1);
+    const name = first.preparing[0]!;
+    assert.match(name, /^bsb_[0-9a-f]{24}$/);
+    assert.equal(first.text, `begin;\nprepare ${name} as ${stmt.sql};\nexecute ${name}((1), (2));\nexecute ${name}((1), (2));\ncommit`);
+    state.prepared.add(name);
+    const again = composeBatch(new Batch([{ sql: stmt.sql, parameters: [null, "it's"] }]), state, 10);
+    assert.deepEqual(again, { text: `execute ${name}(NULL, 'it''s')`, preparing: [] });
+  });
+
+  it('inlines a statement whose PREPARE may or may not have run, and any past the limit', () => {
+    const state = fresh();
+    const name = composeBatch(new Batch([stmt]), state, 10).preparing[0]!;
+    state.unknown.add(name);
+    assert.deepEqual(composeBatch(new Batch([stmt]), state, 10), { text: 'select (1)::int + (2)::int as n', preparing: [] });
+    assert.deepEqual(composeBatch(new Batch([{ sql: 'select $1::text', parameters: ['x'] }]), fresh(), 0), { text: "select 'x'::text", preparing: [] });
+  });
+
+  it('refuses values it cannot write as literals before anything is sent', () => {
+    assert.throws(() => composeBatch(new Batch([{ sql: 'select $1', parameters: [{}] }]), fresh(), 10), /\$1 cannot be inlined/);
+  });
+});
+
 for (const dialect of DIALECTS) {
+  describe(`withWorkspaceStatements (${dialect})`, () => {
+    let t: TestDatabase;
+    before(async function () {
+      this.timeout(120_000);
+      t = await openTestDatabase(dialect);
+    });
+    after(async () => {
+      await t.destroy();
+    });
+    beforeEach(async () => {
+      await t.clean();
+    });
+
+    const insert = (ws: string, name: string, userId: string) => ({
+      sql: `insert into brands (workspace_id, name, created_by) values ($1::uuid, $2, $3::uuid)
+        returning name, current_user as who, current_setting('app.workspace_id') as ws, current_setting('app.user_id') as uid`,
+      parameters: [ws, name, userId],
+    });
+
+    it('runs the statements in one scoped transaction, commits, and answers the last one\'s rows', async () => {
+      const a = await seedWorkspace(t.db, 'Statements');
+      for (let i = 0; i < 6; i++) {
+        // The same texts again and again: prepared on first use per connection, then executed.
+        const rows = await withWorkspaceStatements<{ name: string; who: string; ws: string; uid: string }>(
+          t.db, a.workspaceId, [insert(a.workspaceId, `first ${i}`, a.userId), insert(a.workspaceId, `O'Brien \\ ${i}`, a.userId)], { userId: a.userId },
+        );
+        assert.deepEqual(rows, [{ name: `O'Brien \\ ${i}`, who: 'brandsafe_app', ws: a.workspaceId, uid: a.userId }]);
+      }
+      assert.equal((await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).length, 12);
+      const other = await seedWorkspace(t.db, 'Other');
+      const seen = await withWorkspaceStatements<{ n: number }>(t.db, other.workspaceId, [{ sql: 'select count(*)::int as n from brands where name <> $1', parameters: [''] }]);
+      assert.deepEqual(seen, [{ n: 0 }], 'row-level security applies');
+    });
+
+    it('commits nothing when a statement fails, and the statement still runs afterwards', async () => {
+      const a = await seedWorkspace(t.db, 'Failing');
+      const divide = { sql: 'select $1::int / $2::int as q', parameters: [1, 0] };
+      await assert.rejects(withWorkspaceStatements(t.db, a.workspaceId, [insert(a.workspaceId, 'lost', a.userId), divide]), /division by zero/);
+      assert.deepEqual(await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx)), []);
+      // Its PREPARE ran before the failure (prepared statements outlive a rollback): the
+      // connection must not prepare it again under the same name, nor lose it.
+      for (let i = 0; i < 3; i++) {
+        assert.deepEqual(await withWorkspaceStatements(t.db, a.workspaceId, [{ ...divide, parameters: [6, 3] }]), [{ q: 2 }]);
+      }
+      assert.deepEqual(await withWorkspaceStatements(t.db, a.workspaceId, [{ sql: 'select 1 as n', parameters: [] }]), [{ n: 1 }]);
+    });
+
+    it('refuses a workspace id that is not a UUID before touching the database', async () => {
+      await assert.rejects(withWorkspaceStatements(t.db, "x'; drop table brands; --", []), (err: unknown) => err instanceof DbError && err.code === 'INVALID_WORKSPACE_ID');
+    });
+  });
+
   describe(`withWorkspaceFinal (${dialect})`, () => {
     let t: TestDatabase;
     before(async function () {

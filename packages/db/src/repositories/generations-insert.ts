@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Statement } from '../batch.js';
 import type { Tx } from '../scope.js';
+import type { Database } from '../schema/database.js';
 import type { WorkspaceRole } from '../schema/common.js';
 import type { Generation } from './generations.js';
 
@@ -53,12 +55,44 @@ export async function insertGenerationAudited(
   audit: AuditAppend,
   guard?: GenerationGuard,
 ): Promise<Generation | undefined> {
+  return insertedGeneration(g, (await insertion(g, audit, guard).execute(trx)).rows);
+}
+
+/**
+ * The statement {@link insertGenerationAudited} runs, compiled for `db`, for a caller that sends
+ * it in a batch of its own (`withWorkspaceStatements`: the whole transaction in one round trip);
+ * {@link insertedGeneration} turns its rows into the stored generation.
+ */
+export function generationInsertStatement(
+  db: Kysely<Database>,
+  g: NewGeneration & { id: string },
+  audit: AuditAppend,
+  guard?: GenerationGuard,
+): Statement {
+  return insertion(g, audit, guard).compile(db);
+}
+
+/** The stored generation from the insert's rows; undefined when its guard did not hold. */
+export function insertedGeneration(g: NewGeneration & { id: string }, rows: readonly InsertedRow[]): Generation | undefined {
+  const row = rows[0];
+  if (!row) return undefined;
+  const { workspaceId: _w, ...rest } = g;
+  return { ...rest, status: 'GENERATED', createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+/** What the insert returns. */
+export interface InsertedRow {
+  created_at: Date;
+  updated_at: Date;
+}
+
+function insertion(g: NewGeneration & { id: string }, audit: AuditAppend, guard?: GenerationGuard): RawBuilder<InsertedRow> {
   const condition = guard
     ? sql`exists (select 1 from brands b where b.id = ${g.brandId}::uuid and b.latest_version = ${guard.version}::text)
         and coalesce((select r.role from brand_roles r where r.brand_id = ${g.brandId}::uuid and r.user_id = ${guard.userId}::uuid), '')
           = ${guard.roleOverride ?? ''}::text`
     : sql`true`;
-  const { rows } = await sql<{ created_at: Date; updated_at: Date }>`
+  return sql<InsertedRow>`
     with g as (
       insert into generations (id, workspace_id, brand_id, brand_version_id, author_id, test_type, description, parameters,
                                template_id, page_type, provider, code, status, findings, confidence, attempts)
@@ -73,9 +107,5 @@ export async function insertGenerationAudited(
       select ${g.workspaceId}::uuid, ${audit.type}::text, ${audit.actor}::text, ${JSON.stringify(audit.payload)}::jsonb from g
       returning seq
     )
-    select g.created_at, g.updated_at from g, a`.execute(trx);
-  const row = rows[0];
-  if (!row) return undefined;
-  const { workspaceId: _w, ...rest } = g;
-  return { ...rest, status: 'GENERATED', createdAt: row.created_at, updatedAt: row.updated_at };
+    select g.created_at, g.updated_at from g, a`;
 }

@@ -1,0 +1,120 @@
+/**
+ * Statement batches: several statements sent to PostgreSQL as ONE simple-protocol query, so a
+ * short transaction (BEGIN, the scope's settings, a statement or two, COMMIT) costs one round
+ * trip instead of one per statement. On this kind of machine a loopback round trip costs more
+ * CPU (the write and wake-up on both sides) than the statements themselves.
+ *
+ * The simple protocol carries no parameters, so a parameterized statement travels as
+ * `EXECUTE name(literal, …)` of a statement the connection prepared earlier — PostgreSQL keeps
+ * its parse tree and plan, exactly as for a protocol-level named statement — and, the first
+ * time on a connection, as `PREPARE name AS <text>; EXECUTE name(…)`. Values become escaped SQL
+ * literals ({@link sqlLiteral}): only null, booleans, finite numbers, Dates and strings are
+ * accepted, anything else is an INVALID_ARGUMENT error before anything is sent.
+ */
+import { createHash } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
+import pg from 'pg';
+import { DbError } from './errors.js';
+
+/** A parameterized statement: `$1`… in `sql`, values in `parameters`. */
+export interface Statement {
+  readonly sql: string;
+  /** `$1`… values: null, booleans, finite numbers, Dates and strings only. */
+  readonly parameters: readonly unknown[];
+}
+
+/** One value as a SQL literal for the simple protocol; `n` names the parameter in errors. */
+export function sqlLiteral(v: unknown, n: number): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new DbError('INVALID_ARGUMENT', `$${n} is not a finite number`);
+    return `(${String(v)})`;
+  }
+  if (v instanceof Date) return pg.escapeLiteral(v.toISOString());
+  if (typeof v === 'string') {
+    if (v.includes('\0')) throw new DbError('INVALID_ARGUMENT', `$${n} contains a NUL character`);
+    return pg.escapeLiteral(v);
+  }
+  throw new DbError('INVALID_ARGUMENT', `$${n} cannot be inlined (${typeof v})`);
+}
+
+/** `text` with `$n` replaced by `parameters[n - 1]` as SQL literals (for the simple protocol). */
+export function inlineParameters(text: string, parameters: readonly unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const i = Number(n) - 1;
+    if (i < 0 || i >= parameters.length) throw new DbError('INVALID_ARGUMENT', `no value for $${n}`);
+    return sqlLiteral(parameters[i], i + 1);
+  });
+}
+
+/** A batch's parts in order: SQL text as is (no parameters), or a parameterized statement. */
+export type BatchPart = string | Statement;
+
+/** What the pool facade recognizes as a batch (connection.ts); built by {@link batchQuery}. */
+export class Batch {
+  constructor(readonly parts: readonly BatchPart[]) {}
+}
+
+/** The SQL text of a batch query; its only parameter is the {@link Batch}. */
+export const BATCH_SQL = '/* brandsafe statement batch */';
+
+/**
+ * The batch as a query kysely can execute on a connection (`conn.executeQuery(batchQuery(…))`).
+ * On PostgreSQL (pg) it answers with the rows of its last statement that returns rows. Only the
+ * pg facade of connection.ts understands it: PGlite callers run the parts one by one instead.
+ */
+export function batchQuery(parts: readonly BatchPart[]): CompiledQuery {
+  return CompiledQuery.raw(BATCH_SQL, [new Batch(parts)]);
+}
+
+/** Per-connection bookkeeping of the statements PREPAREd by batches. */
+export interface BatchState {
+  /** Names prepared on this connection by an earlier batch that succeeded. */
+  readonly prepared: Set<string>;
+  /**
+   * Names whose batch failed after sending PREPARE: whether the statement exists is unknown
+   * (a PREPARE that ran survives the rollback), so they are only ever inlined from then on.
+   */
+  readonly unknown: Set<string>;
+}
+
+const names = new Map<string, string>();
+
+/** The name a batch prepares a text under (a digest; its own prefix, apart from pg's names). */
+function batchName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `bsb_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    if (names.size >= 10_000) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * The batch as one simple-protocol text, and the names it PREPAREs (to record once it succeeded,
+ * or mark unknown if it failed). At most `limit` statements are prepared per connection; later
+ * texts are inlined, so statements whose text varies cannot grow a connection's memory.
+ */
+export function composeBatch(batch: Batch, state: BatchState, limit: number): { text: string; preparing: string[] } {
+  const out: string[] = [];
+  const preparing: string[] = [];
+  for (const part of batch.parts) {
+    if (typeof part === 'string') {
+      out.push(part);
+      continue;
+    }
+    const args = part.parameters.map((v, i) => sqlLiteral(v, i + 1));
+    const name = batchName(part.sql);
+    const execute = args.length ? `execute ${name}(${args.join(', ')})` : `execute ${name}`;
+    if (state.prepared.has(name) || preparing.includes(name)) out.push(execute);
+    else if (state.unknown.has(name) || state.prepared.size + state.unknown.size + preparing.length >= limit) {
+      out.push(inlineParameters(part.sql, part.parameters));
+    } else {
+      preparing.push(name);
+      out.push(`prepare ${name} as ${part.sql}`, execute);
+    }
+  }
+  return { text: out.join(';\n'), preparing };
+}
