@@ -5,7 +5,11 @@
  * as data-modifying CTEs so both row locks are taken and released together, in one round trip.
  *
  * Parameters: `$1` workspace id, `$2` bucket capacity, `$3` refill per second, `$4` period start,
- * `$5` generation limit (NULL = unlimited). One row back:
+ * `$5` generation limit (NULL = unlimited), `$6` the {@link BILLING_FINGERPRINT} of the billing
+ * record `$2`–`$5` were computed from (NULL: they were read in this same transaction). One row
+ * back:
+ * - `fresh` false: the record changed since (a plan change, an override, a webhook), nothing was
+ *   taken or counted: read the record again and admit with the new figures;
  * - `tokens` NULL: the bucket is empty (429; `RATE_LIMIT_SQL.peek` tells Retry-After), nothing
  *   counted;
  * - `count` NULL (tokens set): the token was spent, the quota is used up (402; read the usage
@@ -24,9 +28,19 @@
  */
 import { REFILL } from './rate-limit.js';
 
-export const ADMIT_GENERATION_SQL = `WITH rate AS (
+/**
+ * A digest of workspace `$1`'s billing record (its subscriptions row and quota overrides, as
+ * text): what a caller that keeps the record between requests passes as `$6` of
+ * {@link ADMIT_GENERATION_SQL}, so the admission only counts against limits that still hold.
+ */
+export const BILLING_FINGERPRINT = `md5(coalesce((SELECT x::text FROM subscriptions x WHERE x.workspace_id = $1::uuid), '-') || '|' ||
+  coalesce((SELECT q.overrides::text FROM quota_overrides q WHERE q.workspace_id = $1::uuid), '-'))`;
+
+export const ADMIT_GENERATION_SQL = `WITH record AS (
+  SELECT ($6::text IS NULL OR ${BILLING_FINGERPRINT} = $6::text) AS fresh
+), rate AS (
   INSERT INTO rate_buckets AS b (workspace_id, tokens, updated_at)
-  SELECT $1::uuid, $2::float8 - 1, clock_timestamp() WHERE 1 <= $2::float8
+  SELECT $1::uuid, $2::float8 - 1, clock_timestamp() FROM record WHERE record.fresh AND 1 <= $2::float8
   ON CONFLICT (workspace_id) DO UPDATE SET tokens = ${REFILL} - 1, updated_at = GREATEST(b.updated_at, clock_timestamp())
   WHERE ${REFILL} >= 1
   RETURNING tokens
@@ -37,4 +51,4 @@ export const ADMIT_GENERATION_SQL = `WITH rate AS (
   WHERE $5::integer IS NULL OR u.count + EXCLUDED.count <= $5::integer
   RETURNING count
 )
-SELECT (SELECT tokens FROM rate) AS tokens, (SELECT count FROM quota) AS count`;
+SELECT (SELECT tokens FROM rate) AS tokens, (SELECT count FROM quota) AS count, (SELECT fresh FROM record) AS fresh`;

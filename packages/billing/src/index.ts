@@ -19,7 +19,7 @@ export {
   type BillingBanner, type BillingPhase, type BillingState, type BillingStateOptions,
   type StatusSource, type SubscriptionStatus, type UsagePeriod, type WorkspaceSubscription,
 } from './subscription.js';
-export { ADMIT_GENERATION_SQL } from './admission.js';
+export { ADMIT_GENERATION_SQL, BILLING_FINGERPRINT } from './admission.js';
 export { RATE_LIMIT_SQL, ratePolicy, takeToken, type BucketState, type RateDecision, type RatePolicy } from './rate-limit.js';
 export {
   DEFAULT_METER_EVENT_NAME, billingConfigFromEnv, billingConfigProblems, planForPrice, priceFor,

@@ -14,7 +14,7 @@ import {
   ADMIT_GENERATION_SQL, QUOTA_CONSUME_SQL, RATE_LIMIT_SQL, QuotaExceeded, billingState, effectiveLimits, ratePolicy, usagePeriod,
   type BillingState, type Limits, type QuotaKind, type RatePolicy, type UsagePeriod, type WorkspaceSubscription,
 } from '@brandsafe/billing';
-import { withWorkspace, withWorkspaceFinal, type Database, type Tx } from '@brandsafe/db';
+import { withWorkspace, withWorkspaceFinal, withWorkspaceStatements, type Database, type Tx } from '@brandsafe/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { BILLING_RECORD_SQL, billingRecordFrom, getBillingRecord, type BillingRecordRow } from './store.js';
 import { BillingProblem, quotaProblem, rateLimitedProblem } from './problems.js';
@@ -61,31 +61,97 @@ export interface AdmittedGeneration {
 }
 
 /**
+ * Billing records by workspace, kept by one process between generations so that admission is
+ * one round trip: the admission statement re-checks the record's fingerprint and counts nothing
+ * when it changed (a plan change, an override, a webhook, in this process or another), and the
+ * caller then reads the record again — so a kept record is never acted on once stale. Bounded
+ * (least recently used out).
+ */
+export class BillingRecordCache {
+  private readonly entries = new Map<string, BillingRecordRow>();
+
+  constructor(private readonly capacity = 10_000) {}
+
+  get(workspaceId: string): BillingRecordRow | undefined {
+    const row = this.entries.get(workspaceId);
+    if (row) {
+      this.entries.delete(workspaceId);
+      this.entries.set(workspaceId, row);
+    }
+    return row;
+  }
+
+  set(workspaceId: string, row: BillingRecordRow): void {
+    this.entries.delete(workspaceId);
+    this.entries.set(workspaceId, row);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
+  delete(workspaceId: string): void {
+    this.entries.delete(workspaceId);
+  }
+}
+
+/** Options of {@link admitGeneration}. */
+export interface AdmissionOptions {
+  now?: Date;
+  billingUrl?: string;
+  /** Keep billing records between calls: admission in one round trip while a record holds. */
+  records?: BillingRecordCache;
+}
+
+type AdmissionRow = { tokens: number | null; count: number | null; fresh: boolean | null };
+
+/**
  * Admits one generation (ADMIT_GENERATION_SQL): spends a request token and counts one unit of
  * the period's quota, in one short transaction with asynchronous commit, before any work.
  * Throws the 429 problem (bucket empty, nothing counted), or the 402 problem (billing does not
  * allow generating, or the quota is used up — the token is still spent). Pair it with
  * {@link refundGeneration} when the generation is then not stored: {@link withAdmittedGeneration}.
  */
-export async function admitGeneration(db: Kysely<Database>, workspaceId: string, options: { now?: Date; billingUrl?: string } = {}): Promise<AdmittedGeneration> {
-  // The locking statement rides with COMMIT (withWorkspaceFinal): the bucket and counter rows
-  // are locked only while the database runs it, so admissions of one workspace do not queue
-  // behind this process's event loop.
-  // The billing record is read with BEGIN: the whole admission is two round trips.
-  const { value: billing, rows } = await withWorkspaceFinal<WorkspaceBilling, { tokens: number | null; count: number | null }, BillingRecordRow>(db, workspaceId, async (_trx, [record]) => {
-    const billing = workspaceBilling(billingRecordFrom(record), options.now ?? new Date(), options.billingUrl);
+export async function admitGeneration(db: Kysely<Database>, workspaceId: string, options: AdmissionOptions = {}): Promise<AdmittedGeneration> {
+  const now = options.now ?? new Date();
+  const kept = options.records?.get(workspaceId);
+  if (kept) {
+    // One round trip: BEGIN, the admission against the kept record's figures (guarded by its
+    // fingerprint), COMMIT. A refusal by billing state is decided on a fresh read below.
+    const billing = workspaceBilling(billingRecordFrom(kept), now, options.billingUrl);
+    if (billing.state.generationAllowed) {
+      const [row] = await withWorkspaceStatements<AdmissionRow>(db, workspaceId, [admission(workspaceId, billing, kept.fingerprint)], { asynchronousCommit: true });
+      if (row?.fresh) return admitted(db, workspaceId, billing, row, options);
+    }
+    options.records?.delete(workspaceId);
+  }
+  // The record is read with BEGIN and the locking statement rides with COMMIT
+  // (withWorkspaceFinal): two round trips, and the bucket and counter rows are locked only while
+  // the database runs the statement, never while this process's event loop is busy elsewhere.
+  const { value: billing, rows } = await withWorkspaceFinal<WorkspaceBilling, AdmissionRow, BillingRecordRow>(db, workspaceId, async (_trx, [record]) => {
+    if (record) options.records?.set(workspaceId, record);
+    const billing = workspaceBilling(billingRecordFrom(record), now, options.billingUrl);
     if (!billing.state.generationAllowed) return { value: billing };
-    const policy = ratePolicy(billing.limits);
-    return { value: billing, final: { sql: ADMIT_GENERATION_SQL, parameters: [workspaceId, policy.capacity, policy.refillPerSecond, billing.period.start, billing.limits.generation] } };
+    return { value: billing, final: admission(workspaceId, billing, null) };
   }, { asynchronousCommit: true, first: { sql: BILLING_RECORD_SQL, parameters: [workspaceId] } });
   if (!billing.state.generationAllowed) {
     throw new BillingProblem('BILLING_INACTIVE', billing.state.banner?.message ?? 'generation is not allowed on this workspace',
       { phase: billing.state.phase, upgrade: billing.state.banner?.action?.href ?? options.billingUrl ?? null });
   }
+  return admitted(db, workspaceId, billing, rows[0], options);
+}
+
+/** The admission statement for a workspace's figures; `fingerprint` null: read in the same transaction. */
+function admission(workspaceId: string, billing: WorkspaceBilling, fingerprint: string | null) {
+  const policy = ratePolicy(billing.limits);
+  return { sql: ADMIT_GENERATION_SQL, parameters: [workspaceId, policy.capacity, policy.refillPerSecond, billing.period.start, billing.limits.generation, fingerprint] };
+}
+
+/** The admission's answer: admitted, or the 429 / 402 problem thrown. */
+async function admitted(db: Kysely<Database>, workspaceId: string, billing: WorkspaceBilling, row: AdmissionRow | undefined, options: AdmissionOptions): Promise<AdmittedGeneration> {
   const policy = ratePolicy(billing.limits);
   const limit = billing.limits.generation;
   const start = billing.period.start;
-  const row = rows[0];
   // The refusals read the figures for their answer afterwards, in a read of their own (rare path).
   if (row?.tokens == null) {
     throw await withWorkspace(db, workspaceId, (trx) => emptyBucketProblem(trx, workspaceId, policy));
@@ -112,7 +178,7 @@ export async function refundGeneration(db: Kysely<Database>, workspaceId: string
 export async function withAdmittedGeneration<T>(
   db: Kysely<Database>,
   workspaceId: string,
-  options: { now?: Date; billingUrl?: string; onRefundError?: (err: unknown) => void },
+  options: AdmissionOptions & { onRefundError?: (err: unknown) => void },
   store: (admitted: AdmittedGeneration) => Promise<T>,
 ): Promise<{ admitted: AdmittedGeneration; value: T }> {
   const admitted = await admitGeneration(db, workspaceId, options);

@@ -10,7 +10,7 @@
  */
 import type { RouteDeps } from '../context.js';
 import { generationService, type GenerationService, type GenerationServiceOptions } from '../generations/service.js';
-import { withAdmittedGeneration } from './enforce.js';
+import { BillingRecordCache, withAdmittedGeneration } from './enforce.js';
 import { billingServicesFromEnv, reportGenerationUsage, type BillingServices } from './services.js';
 
 /** A GenerationService with billing enforced around `create` (see the module comment). */
@@ -21,13 +21,14 @@ export function billedGenerationService(
 ): GenerationService & { readonly settled: () => Promise<void> } {
   const pending = new Set<Promise<void>>();
   const inner = generationService(deps, options);
+  const records = new BillingRecordCache();
   return {
     ...inner,
     async create(p, input, source, onBrand) {
       const { admitted, value: created } = await withAdmittedGeneration(
         deps.db,
         p.workspaceId,
-        { now: services.now(), billingUrl: services.billingUrl, onRefundError: (err) => deps.logger.error({ err, workspaceId: p.workspaceId }, 'quota refund failed') },
+        { now: services.now(), billingUrl: services.billingUrl, records, onRefundError: (err) => deps.logger.error({ err, workspaceId: p.workspaceId }, 'quota refund failed') },
         () => inner.create(p, input, source, onBrand),
       );
       const report = reportGenerationUsage(services, deps.logger, { stripeCustomerId: admitted.stripeCustomerId, generationId: created.generation.id });

@@ -8,7 +8,7 @@
  * touched only after the store binds the transaction to the event's workspace, once — a second,
  * different workspace in the same event throws, so one event can never write two tenants.
  */
-import type { BillingRepository, BillingStore, WorkspaceSubscription, LimitOverrides, StatusSource, SubscriptionStatus, PlanId } from '@brandsafe/billing';
+import { BILLING_FINGERPRINT, type BillingRepository, type BillingStore, type WorkspaceSubscription, type LimitOverrides, type StatusSource, type SubscriptionStatus, type PlanId } from '@brandsafe/billing';
 import { appendAuditEvent, isUuid, withoutWorkspace, type Database, type Tx } from '@brandsafe/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 
@@ -87,14 +87,16 @@ export async function getQuotaOverrides(trx: Tx, workspaceId: string): Promise<L
 
 /**
  * The record and the overrides in one statement (`$1` workspace id; the generation hot path
- * reads both, sent together with its transaction's BEGIN). Map the row with {@link billingRecordFrom}.
+ * reads both, sent together with its transaction's BEGIN), with the record's fingerprint (what
+ * generation admission compares with, see BILLING_FINGERPRINT). Map the row with
+ * {@link billingRecordFrom}.
  */
-export const BILLING_RECORD_SQL = `SELECT s.*, o.overrides
+export const BILLING_RECORD_SQL = `SELECT s.*, o.overrides, ${BILLING_FINGERPRINT} AS fingerprint
     FROM (SELECT $1::uuid AS id) w
     LEFT JOIN subscriptions s ON s.workspace_id = w.id
     LEFT JOIN quota_overrides o ON o.workspace_id = w.id`;
 
-export type BillingRecordRow = Partial<SubscriptionRow> & { overrides: LimitOverrides | null };
+export type BillingRecordRow = Partial<SubscriptionRow> & { overrides: LimitOverrides | null; fingerprint: string };
 
 /** The workspace's billing record from a {@link BILLING_RECORD_SQL} row (none: no record yet). */
 export function billingRecordFrom(row: BillingRecordRow | undefined): { subscription: WorkspaceSubscription | null; overrides: LimitOverrides } {

@@ -3,7 +3,7 @@ import { appendAuditEvent, withWorkspace } from '@brandsafe/db';
 import { DIALECTS } from '@brandsafe/db/testing';
 import { sql } from 'kysely';
 import { ProblemError } from '../../http/problem.js';
-import { assertCountQuota, takeRateToken, withAdmittedGeneration } from '../enforce.js';
+import { BillingRecordCache, assertCountQuota, takeRateToken, withAdmittedGeneration } from '../enforce.js';
 import { BillingProblem } from '../problems.js';
 import { grantQuotaOverrides } from '../store.js';
 import { openBillingHarness, routeDeps, send, type BillingHarness } from './harness.js';
@@ -33,8 +33,8 @@ for (const dialect of DIALECTS) {
      * stand-in row in its own transaction, fail after storing's work when told to (the unit is
      * then given back).
      */
-    const generate = async (workspaceId: string, fail = false) =>
-      (await withAdmittedGeneration(h.t.db, workspaceId, {}, (admitted) =>
+    const generate = async (workspaceId: string, fail = false, records?: BillingRecordCache) =>
+      (await withAdmittedGeneration(h.t.db, workspaceId, records ? { records } : {}, (admitted) =>
         withWorkspace(h.t.db, workspaceId, async (trx) => {
           await appendAuditEvent(trx, { workspaceId, type: 'test.generation', actor: 'test', payload: { n: admitted.used } });
           if (fail) throw new Error('generation failed after counting');
@@ -60,6 +60,39 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await storedAndCounted(a.workspaceId), { stored: M, counter: M });
       const usage = (await send(h.billing, 'GET', '/api/v1/billing', { token: a.token })).data.usage.generation;
       assert.deepEqual(usage, { used: M, limit: M });
+    });
+
+    it('serves exactly M of N parallel generations when billing records are kept between requests', async function () {
+      this.timeout(60_000);
+      const a = await signup(h.app, 'Kept');
+      const M = 17;
+      const N = 40;
+      await setOverrides(a.workspaceId, { generation: M, burst: 100 });
+      const records = new BillingRecordCache();
+      await generate(a.workspaceId, false, records); // reads and keeps the record
+      const outcomes = await Promise.allSettled(Array.from({ length: N }, () => generate(a.workspaceId, false, records)));
+      const committed = outcomes.filter((o) => o.status === 'fulfilled');
+      const refused = outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof BillingProblem && o.reason.billingCode === 'QUOTA_EXCEEDED');
+      assert.deepEqual([committed.length, refused.length], [M - 1, N - M + 1]);
+      assert.deepEqual(await storedAndCounted(a.workspaceId), { stored: M, counter: M });
+    });
+
+    it('acts on a changed billing record at once, in this process or another, when records are kept', async () => {
+      const a = await signup(h.app, 'Changing');
+      await setOverrides(a.workspaceId, { generation: 5, burst: 100 });
+      const records = new BillingRecordCache();
+      await generate(a.workspaceId, false, records);
+      await generate(a.workspaceId, false, records);
+      // Lowered behind the cache's back (as another server process would): the kept record is stale.
+      await setOverrides(a.workspaceId, { generation: 2, burst: 100 });
+      const over = await generate(a.workspaceId, false, records).catch((e: unknown) => e);
+      assert.ok(over instanceof BillingProblem && over.billingCode === 'QUOTA_EXCEEDED', String(over));
+      await setOverrides(a.workspaceId, { generation: 4, burst: 100 });
+      assert.equal((await generate(a.workspaceId, false, records)).used, 3);
+      await sql`UPDATE subscriptions SET trial_ends_at = now() - interval '1 day' WHERE workspace_id = ${a.workspaceId}`.execute(h.t.db);
+      const inactive = await generate(a.workspaceId, false, records).catch((e: unknown) => e);
+      assert.ok(inactive instanceof BillingProblem && inactive.billingCode === 'BILLING_INACTIVE', String(inactive));
+      assert.deepEqual(await storedAndCounted(a.workspaceId), { stored: 3, counter: 3 });
     });
 
     it('never counts a failed generation, and the counter always equals what was stored', async function () {
