@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { billingConfigProblems } from '@brandsafe/billing';
+import { databaseUrlProblem } from '@brandsafe/db';
 
 export interface ServerConfig {
   port: number;
@@ -58,15 +59,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   const host = str('HOST') ?? '127.0.0.1';
   const databaseUrl = str('DATABASE_URL');
   if (databaseUrl !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(databaseUrl);
-    } catch {
-      problems.push('DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database)');
-    }
-    if (url && url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      problems.push(`DATABASE_URL must start with postgres:// or postgresql:// (got ${url.protocol}//)`);
-    }
+    const problem = databaseUrlProblem(databaseUrl);
+    if (problem) problems.push(problem);
   }
   const logLevel = (str('LOG_LEVEL') ?? 'info') as ServerConfig['logLevel'];
   if (!LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LEVELS.join(', ')} (got ${JSON.stringify(logLevel)})`);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { parse as parseConnectionString } from 'pg-connection-string';
 import { BATCH_SQL, Batch, composeBatch, type BatchState } from './batch.js';
 import { DbError } from './errors.js';
 import type { Database } from './schema/database.js';
@@ -102,12 +103,27 @@ async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undef
   };
 }
 
-async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseConnection> {
+/**
+ * What is wrong with a PostgreSQL connection URL, or undefined when pg can use it. Accepts what
+ * libpq accepts, including a Unix socket (`postgresql://user@/db?host=/var/run/postgresql`,
+ * `postgresql:///db?host=…`), which WHATWG URL parsing refuses.
+ */
+export function databaseUrlProblem(url: string): string | undefined {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+  if (!scheme) return 'DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database)';
+  if (scheme !== 'postgres' && scheme !== 'postgresql') return `DATABASE_URL must start with postgres:// or postgresql:// (got ${scheme}://)`;
   try {
-    new URL(url);
-  } catch (cause) {
-    throw new DbError('INVALID_CONFIG', 'DATABASE_URL is not a valid URL', { cause });
+    const parsed = parseConnectionString(url);
+    if (parsed.port && !/^\d{1,5}$/.test(parsed.port)) return `DATABASE_URL has an invalid port (${parsed.port})`;
+  } catch (err) {
+    return `DATABASE_URL cannot be read: ${err instanceof Error ? err.message : String(err)}`;
   }
+  return undefined;
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseConnection> {
+  const problem = databaseUrlProblem(url);
+  if (problem) throw new DbError('INVALID_CONFIG', problem);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

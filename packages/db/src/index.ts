@@ -5,7 +5,7 @@
  * is known), which acts as the table-less `brandsafe_app` role under row-level security. The
  * bare `db` is the privileged path for migrations, seeding and cross-tenant jobs.
  */
-export { createDatabase, type DatabaseConnection, type DatabaseOptions, type DialectName } from './connection.js';
+export { createDatabase, databaseUrlProblem, type DatabaseConnection, type DatabaseOptions, type DialectName } from './connection.js';
 export { DbError, isUniqueViolation, sqlState, type DbErrorCode } from './errors.js';
 export { migrateToLatest } from './migrate.js';
 export { migrations } from './migrations/index.js';

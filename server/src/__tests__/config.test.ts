@@ -22,6 +22,21 @@ describe('loadConfig', () => {
     assert.ok(asked.ok && asked.config.seedDemo);
   });
 
+  it('accepts PostgreSQL URLs the way libpq reads them, Unix sockets included, and names what is wrong with others', () => {
+    for (const url of ['postgresql://postgres@/test?host=/var/run/postgresql', 'postgresql:///test?host=/var/run/postgresql', 'postgres://u:p%40ss@[::1]:5432/x']) {
+      const r = loadConfig({ DATABASE_URL: url });
+      assert.ok(r.ok, `${url}: ${r.ok ? '' : r.problems.join('; ')}`);
+    }
+    const problem = (url: string) => {
+      const r = loadConfig({ DATABASE_URL: url });
+      assert.ok(!r.ok, url);
+      return r.problems.join('\n');
+    };
+    assert.match(problem('mysql://u@db/x'), /^DATABASE_URL must start with postgres:\/\/ or postgresql:\/\/ \(got mysql:\/\/\)/);
+    assert.match(problem('db:5432/x'), /^DATABASE_URL is not a URL/);
+    assert.match(problem('postgres://u@db:54x2/x'), /^DATABASE_URL /);
+  });
+
   it('reports every problem, one line each', () => {
     const r = loadConfig({ PORT: '99999', DATABASE_URL: 'not a url', LOG_LEVEL: 'chatty', SMTP_URL: 'smtp://mail', TRUST_PROXY: 'maybe' });
     assert.equal(r.ok, false);
