@@ -4,9 +4,11 @@
  * @brandsafe/generation against the cached brand model, and store the result with its audit
  * event in the same transaction.
  *
- * The template provider is deterministic and CPU-only, so the whole request is one
- * transaction (fewest round trips on the hot path). A network provider (Claude) may take
- * seconds: its call happens between two short transactions, never while holding a connection.
+ * The template provider is deterministic and CPU-only. With the brand context and model cached
+ * it runs with no transaction open and the store is one statement batch (one round trip);
+ * otherwise the request is one transaction (read, generate, store). A network provider (Claude)
+ * may take seconds: its call happens between two short transactions, never while holding a
+ * connection.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Brand } from '@brandsafe/brand-kit';
