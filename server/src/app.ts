@@ -9,7 +9,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import pino from 'pino';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from './http/body-limit.js';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv, AppOptions, BrandLoader, RouteDeps } from './context.js';
 import { DEFAULT_SCRYPT_COST } from './auth/password.js';

@@ -8,7 +8,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { insertOpalRequest, type BrandGenerationContext } from '@brandsafe/db';
-import { bodyLimit } from 'hono/body-limit';
+import { bodyLimit } from '../http/body-limit.js';
 import type { Principal } from '../auth/principal.js';
 import type { RouteDeps } from '../context.js';
 import { AttemptSummary, FindingSchema, GENERATION_FAILED, Status, attemptSummary, generationFields } from '../generations/schemas.js';
