@@ -13,7 +13,6 @@
  */
 import { createHash } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
-import pg from 'pg';
 import { DbError } from './errors.js';
 
 /** A parameterized statement: `$1`… in `sql`, values in `parameters`. */
@@ -31,12 +30,26 @@ export function sqlLiteral(v: unknown, n: number): string {
     if (!Number.isFinite(v)) throw new DbError('INVALID_ARGUMENT', `$${n} is not a finite number`);
     return `(${String(v)})`;
   }
-  if (v instanceof Date) return pg.escapeLiteral(v.toISOString());
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) throw new DbError('INVALID_ARGUMENT', `$${n} is an invalid date`);
+    return `'${v.toISOString()}'`;
+  }
   if (typeof v === 'string') {
     if (v.includes('\0')) throw new DbError('INVALID_ARGUMENT', `$${n} contains a NUL character`);
-    return pg.escapeLiteral(v);
+    return escapeLiteral(v);
   }
   throw new DbError('INVALID_ARGUMENT', `$${n} cannot be inlined (${typeof v})`);
+}
+
+/**
+ * pg's escapeLiteral, byte for byte (quotes doubled; with a backslash, backslashes doubled and an
+ * E'' literal, so the result is right whatever standard_conforming_strings says), with native
+ * replaces instead of its character-by-character concatenation: parameters here carry whole
+ * generated programs, on every request.
+ */
+function escapeLiteral(v: string): string {
+  const quoted = v.replaceAll("'", "''");
+  return v.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
 
 /** `text` with `$n` replaced by `parameters[n - 1]` as SQL literals (for the simple protocol). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
 import { Batch, composeBatch, type BatchState } from '../batch.js';
 import { DbError, inlineParameters, insertBrand, listBrands, withWorkspace, withWorkspaceFinal, withWorkspaceStatements } from '../index.js';
@@ -12,6 +13,16 @@ describe('inlineParameters', () => {
       inlineParameters('select $1, $2, $3, $4, $5, $6, $1', [null, true, -1.5, at, "it's", 'a\\b']),
       "select NULL, TRUE, (-1.5), '2026-11-24T10:00:00.000Z', 'it''s',  E'a\\\\b', NULL",
     );
+  });
+
+  it('writes strings exactly as pg.escapeLiteral does', () => {
+    const alphabet = ["'", '\\', 'a', 'é', '"', '\n', '$1', ' ', 'E', '😀'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 500; i++) {
+      const value = Array.from({ length: next() % 12 }, () => alphabet[next() % alphabet.length]).join('');
+      assert.equal(inlineParameters('$1', [value]), pg.escapeLiteral(value), JSON.stringify(value));
+    }
   });
 
   it('refuses values it cannot write safely, naming the parameter', () => {
@@ -27,6 +38,7 @@ describe('inlineParameters', () => {
     assert.match(refused(Number.NaN), /\$1 is not a finite number/);
     assert.match(refused('a\0b'), /\$1 contains a NUL/);
     assert.match(refused({}), /\$1 cannot be inlined/);
+    assert.match(refused(new Date('not a date')), /\$1 is an invalid date/);
     assert.throws(() => inlineParameters('select $2', [1]), /no value for \$2/);
   });
 });
