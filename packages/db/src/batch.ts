@@ -92,18 +92,25 @@ export interface BatchState {
   readonly unknown: Set<string>;
 }
 
-const names = new Map<string, string>();
-
-/** The name a batch prepares a text under (a digest; its own prefix, apart from pg's names). */
-function batchName(text: string): string {
-  let name = names.get(text);
-  if (name === undefined) {
-    name = `bsb_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
-    if (names.size >= 10_000) names.clear();
-    names.set(text, name);
-  }
-  return name;
+/**
+ * A statement name for `text` (`prefix` + a digest), remembered for the last 10,000 texts: one
+ * per statement text, the same on every connection and in every process.
+ */
+export function statementNamer(prefix: string): (text: string) => string {
+  const names = new Map<string, string>();
+  return (text) => {
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `${prefix}${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+      if (names.size >= 10_000) names.clear();
+      names.set(text, name);
+    }
+    return name;
+  };
 }
+
+/** The name a batch prepares a text under (its own prefix, apart from the pool's `bs_` names). */
+const batchName = statementNamer('bsb_');
 
 /**
  * The batch as one simple-protocol text, and the names it PREPAREs (to record once it succeeded,

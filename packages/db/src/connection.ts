@@ -4,12 +4,11 @@
  * so migrations, row-level security and every query run unchanged on either.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
-import { BATCH_SQL, Batch, composeBatch, type BatchState } from './batch.js';
+import { BATCH_SQL, Batch, composeBatch, statementNamer, type BatchState } from './batch.js';
 import { DbError } from './errors.js';
 import type { Database } from './schema/database.js';
 
@@ -162,16 +161,7 @@ export const MAX_PREPARED_PER_CONNECTION = 500;
  */
 function preparingPool(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  const names = new Map<string, string>();
-  const nameOf = (text: string): string => {
-    let name = names.get(text);
-    if (name === undefined) {
-      name = `bs_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
-      if (names.size >= 10_000) names.clear();
-      names.set(text, name);
-    }
-    return name;
-  };
+  const nameOf = statementNamer('bs_');
   return {
     async connect() {
       const client = await pool.connect();
