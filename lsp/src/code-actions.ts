@@ -26,9 +26,20 @@ export interface RecordEntry {
   diagnostic: Diagnostic;
 }
 
-interface DocumentRecord {
-  version: number;
-  entries: Map<string, RecordEntry>;
+/** One validation's entries, keyed on first use: code actions are asked for far less often than documents change. */
+class DocumentRecord {
+  #entries: Map<string, RecordEntry> | undefined;
+
+  constructor(
+    readonly version: number,
+    private readonly items: readonly RecordEntry[],
+  ) {}
+
+  /** The entries by {@link diagnosticKey} (the last of equal keys wins). */
+  get entries(): Map<string, RecordEntry> {
+    this.#entries ??= new Map(this.items.map((item) => [diagnosticKey(item.diagnostic), item]));
+    return this.#entries;
+  }
 }
 
 /** What validation found for each document, kept until the next validation of it. */
@@ -36,9 +47,7 @@ export class FixRecord {
   readonly #documents = new Map<string, DocumentRecord>();
 
   set(uri: string, version: number, items: RecordEntry[]): void {
-    const entries = new Map<string, RecordEntry>();
-    for (const item of items) entries.set(diagnosticKey(item.diagnostic), item);
-    this.#documents.set(uri, { version, entries });
+    this.#documents.set(uri, new DocumentRecord(version, items));
   }
 
   delete(uri: string): void {
