@@ -73,7 +73,7 @@ describe('composeBatch', () => {
 });
 
 for (const dialect of DIALECTS) {
-  describe(`withWorkspaceStatements (${dialect})`, () => {
+  describe(`scoped transactions (${dialect})`, () => {
     let t: TestDatabase;
     before(async function () {
       this.timeout(120_000);
@@ -86,122 +86,113 @@ for (const dialect of DIALECTS) {
       await t.clean();
     });
 
-    const insert = (ws: string, name: string, userId: string) => ({
-      sql: `insert into brands (workspace_id, name, created_by) values ($1::uuid, $2, $3::uuid)
-        returning name, current_user as who, current_setting('app.workspace_id') as ws, current_setting('app.user_id') as uid`,
-      parameters: [ws, name, userId],
+    describe('withWorkspaceStatements', () => {
+      const insert = (ws: string, name: string, userId: string) => ({
+        sql: `insert into brands (workspace_id, name, created_by) values ($1::uuid, $2, $3::uuid)
+          returning name, current_user as who, current_setting('app.workspace_id') as ws, current_setting('app.user_id') as uid`,
+        parameters: [ws, name, userId],
+      });
+
+      it('runs the statements in one scoped transaction, commits, and answers the last one\'s rows', async () => {
+        const a = await seedWorkspace(t.db, 'Statements');
+        for (let i = 0; i < 6; i++) {
+          // The same texts again and again: prepared on first use per connection, then executed.
+          const rows = await withWorkspaceStatements<{ name: string; who: string; ws: string; uid: string }>(
+            t.db, a.workspaceId, [insert(a.workspaceId, `first ${i}`, a.userId), insert(a.workspaceId, `O'Brien \\ ${i}`, a.userId)], { userId: a.userId },
+          );
+          assert.deepEqual(rows, [{ name: `O'Brien \\ ${i}`, who: 'brandsafe_app', ws: a.workspaceId, uid: a.userId }]);
+        }
+        assert.equal((await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).length, 12);
+        const other = await seedWorkspace(t.db, 'Other');
+        const seen = await withWorkspaceStatements<{ n: number }>(t.db, other.workspaceId, [{ sql: 'select count(*)::int as n from brands where name <> $1', parameters: [''] }]);
+        assert.deepEqual(seen, [{ n: 0 }], 'row-level security applies');
+      });
+
+      it('commits nothing when a statement fails, and the statement still runs afterwards', async () => {
+        const a = await seedWorkspace(t.db, 'Failing');
+        const divide = { sql: 'select $1::int / $2::int as q', parameters: [1, 0] };
+        await assert.rejects(withWorkspaceStatements(t.db, a.workspaceId, [insert(a.workspaceId, 'lost', a.userId), divide]), /division by zero/);
+        assert.deepEqual(await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx)), []);
+        // Its PREPARE ran before the failure (prepared statements outlive a rollback): the
+        // connection must not prepare it again under the same name, nor lose it.
+        for (let i = 0; i < 3; i++) {
+          assert.deepEqual(await withWorkspaceStatements(t.db, a.workspaceId, [{ ...divide, parameters: [6, 3] }]), [{ q: 2 }]);
+        }
+        assert.deepEqual(await withWorkspaceStatements(t.db, a.workspaceId, [{ sql: 'select 1 as n', parameters: [] }]), [{ n: 1 }]);
+      });
+
+      it('refuses a workspace id that is not a UUID before touching the database', async () => {
+        await assert.rejects(withWorkspaceStatements(t.db, "x'; drop table brands; --", []), (err: unknown) => err instanceof DbError && err.code === 'INVALID_WORKSPACE_ID');
+      });
     });
 
-    it('runs the statements in one scoped transaction, commits, and answers the last one\'s rows', async () => {
-      const a = await seedWorkspace(t.db, 'Statements');
-      for (let i = 0; i < 6; i++) {
-        // The same texts again and again: prepared on first use per connection, then executed.
-        const rows = await withWorkspaceStatements<{ name: string; who: string; ws: string; uid: string }>(
-          t.db, a.workspaceId, [insert(a.workspaceId, `first ${i}`, a.userId), insert(a.workspaceId, `O'Brien \\ ${i}`, a.userId)], { userId: a.userId },
+    describe('withWorkspaceFinal', () => {
+
+      it('runs the final statement in the scoped transaction, commits, and answers its rows', async () => {
+        const a = await seedWorkspace(t.db, 'Final');
+        const { value, rows } = await withWorkspaceFinal<string, { name: string; who: string; ws: string }>(t.db, a.workspaceId, async (trx) => {
+          await insertBrand(trx, { workspaceId: a.workspaceId, name: 'first', createdBy: a.userId });
+          return {
+            value: 'done',
+            final: {
+              sql: `insert into brands (workspace_id, name, created_by) values ($1::uuid, $2, $3::uuid)
+                returning name, current_user as who, current_setting('app.workspace_id') as ws`,
+              parameters: [a.workspaceId, "O'Brien \\ Sons", a.userId],
+            },
+          };
+        });
+        assert.equal(value, 'done');
+        assert.deepEqual(rows, [{ name: "O'Brien \\ Sons", who: 'brandsafe_app', ws: a.workspaceId }]);
+        const names = (await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).map((b) => b.name).sort();
+        assert.deepEqual(names, ["O'Brien \\ Sons", 'first']);
+      });
+
+      it('rolls everything back when the final statement fails', async () => {
+        const a = await seedWorkspace(t.db, 'Rollback');
+        await assert.rejects(
+          withWorkspaceFinal(t.db, a.workspaceId, async (trx) => {
+            await insertBrand(trx, { workspaceId: a.workspaceId, name: 'kept?', createdBy: a.userId });
+            return { value: null, final: { sql: 'select 1 / $1::int', parameters: [0] } };
+          }),
+          /division by zero/,
         );
-        assert.deepEqual(rows, [{ name: `O'Brien \\ ${i}`, who: 'brandsafe_app', ws: a.workspaceId, uid: a.userId }]);
-      }
-      assert.equal((await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).length, 12);
-      const other = await seedWorkspace(t.db, 'Other');
-      const seen = await withWorkspaceStatements<{ n: number }>(t.db, other.workspaceId, [{ sql: 'select count(*)::int as n from brands where name <> $1', parameters: [''] }]);
-      assert.deepEqual(seen, [{ n: 0 }], 'row-level security applies');
-    });
-
-    it('commits nothing when a statement fails, and the statement still runs afterwards', async () => {
-      const a = await seedWorkspace(t.db, 'Failing');
-      const divide = { sql: 'select $1::int / $2::int as q', parameters: [1, 0] };
-      await assert.rejects(withWorkspaceStatements(t.db, a.workspaceId, [insert(a.workspaceId, 'lost', a.userId), divide]), /division by zero/);
-      assert.deepEqual(await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx)), []);
-      // Its PREPARE ran before the failure (prepared statements outlive a rollback): the
-      // connection must not prepare it again under the same name, nor lose it.
-      for (let i = 0; i < 3; i++) {
-        assert.deepEqual(await withWorkspaceStatements(t.db, a.workspaceId, [{ ...divide, parameters: [6, 3] }]), [{ q: 2 }]);
-      }
-      assert.deepEqual(await withWorkspaceStatements(t.db, a.workspaceId, [{ sql: 'select 1 as n', parameters: [] }]), [{ n: 1 }]);
-    });
-
-    it('refuses a workspace id that is not a UUID before touching the database', async () => {
-      await assert.rejects(withWorkspaceStatements(t.db, "x'; drop table brands; --", []), (err: unknown) => err instanceof DbError && err.code === 'INVALID_WORKSPACE_ID');
-    });
-  });
-
-  describe(`withWorkspaceFinal (${dialect})`, () => {
-    let t: TestDatabase;
-    before(async function () {
-      this.timeout(120_000);
-      t = await openTestDatabase(dialect);
-    });
-    after(async () => {
-      await t.destroy();
-    });
-    beforeEach(async () => {
-      await t.clean();
-    });
-
-    it('runs the final statement in the scoped transaction, commits, and answers its rows', async () => {
-      const a = await seedWorkspace(t.db, 'Final');
-      const { value, rows } = await withWorkspaceFinal<string, { name: string; who: string; ws: string }>(t.db, a.workspaceId, async (trx) => {
-        await insertBrand(trx, { workspaceId: a.workspaceId, name: 'first', createdBy: a.userId });
-        return {
-          value: 'done',
-          final: {
-            sql: `insert into brands (workspace_id, name, created_by) values ($1::uuid, $2, $3::uuid)
-              returning name, current_user as who, current_setting('app.workspace_id') as ws`,
-            parameters: [a.workspaceId, "O'Brien \\ Sons", a.userId],
-          },
-        };
+        assert.deepEqual(await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx)), []);
+        // The connection is usable afterwards (no transaction left open on it).
+        const n = (await sql<{ n: number }>`select 1 as n`.execute(t.db)).rows[0]?.n;
+        assert.equal(n, 1);
       });
-      assert.equal(value, 'done');
-      assert.deepEqual(rows, [{ name: "O'Brien \\ Sons", who: 'brandsafe_app', ws: a.workspaceId }]);
-      const names = (await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).map((b) => b.name).sort();
-      assert.deepEqual(names, ["O'Brien \\ Sons", 'first']);
-    });
 
-    it('rolls everything back when the final statement fails', async () => {
-      const a = await seedWorkspace(t.db, 'Rollback');
-      await assert.rejects(
-        withWorkspaceFinal(t.db, a.workspaceId, async (trx) => {
-          await insertBrand(trx, { workspaceId: a.workspaceId, name: 'kept?', createdBy: a.userId });
-          return { value: null, final: { sql: 'select 1 / $1::int', parameters: [0] } };
-        }),
-        /division by zero/,
-      );
-      assert.deepEqual(await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx)), []);
-      // The connection is usable afterwards (no transaction left open on it).
-      const n = (await sql<{ n: number }>`select 1 as n`.execute(t.db)).rows[0]?.n;
-      assert.equal(n, 1);
-    });
-
-    it('sends a first read with BEGIN and hands its rows to the body, inside the scope', async () => {
-      const a = await seedWorkspace(t.db, 'First');
-      await withWorkspace(t.db, a.workspaceId, (trx) => insertBrand(trx, { workspaceId: a.workspaceId, name: 'seen', createdBy: a.userId }));
-      const other = await seedWorkspace(t.db, 'Other');
-      await withWorkspace(t.db, other.workspaceId, (trx) => insertBrand(trx, { workspaceId: other.workspaceId, name: 'hidden', createdBy: other.userId }));
-      const { value } = await withWorkspaceFinal<string[], unknown, { name: string }>(
-        t.db,
-        a.workspaceId,
-        async (_trx, first) => ({ value: first.map((r) => r.name) }),
-        { first: { sql: 'select name from brands where name <> $1 order by name', parameters: ['nothing'] } },
-      );
-      assert.deepEqual(value, ['seen'], 'row-level security applies to the first read');
-    });
-
-    it('commits normally when there is no final statement', async () => {
-      const a = await seedWorkspace(t.db, 'Plain');
-      const { rows } = await withWorkspaceFinal(t.db, a.workspaceId, async (trx) => {
-        await insertBrand(trx, { workspaceId: a.workspaceId, name: 'only', createdBy: a.userId });
-        return { value: null };
+      it('sends a first read with BEGIN and hands its rows to the body, inside the scope', async () => {
+        const a = await seedWorkspace(t.db, 'First');
+        await withWorkspace(t.db, a.workspaceId, (trx) => insertBrand(trx, { workspaceId: a.workspaceId, name: 'seen', createdBy: a.userId }));
+        const other = await seedWorkspace(t.db, 'Other');
+        await withWorkspace(t.db, other.workspaceId, (trx) => insertBrand(trx, { workspaceId: other.workspaceId, name: 'hidden', createdBy: other.userId }));
+        const { value } = await withWorkspaceFinal<string[], unknown, { name: string }>(
+          t.db,
+          a.workspaceId,
+          async (_trx, first) => ({ value: first.map((r) => r.name) }),
+          { first: { sql: 'select name from brands where name <> $1 order by name', parameters: ['nothing'] } },
+        );
+        assert.deepEqual(value, ['seen'], 'row-level security applies to the first read');
       });
-      assert.deepEqual(rows, []);
-      assert.equal((await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).length, 1);
-    });
 
-    it('runs the same parameterized statement many times on one connection (prepared once)', async () => {
-      const a = await seedWorkspace(t.db, 'Prepared');
-      for (let i = 0; i < 12; i++) {
-        const r = await withWorkspace(t.db, a.workspaceId, (trx) => sql<{ v: number }>`select ${i}::int + 1 as v`.execute(trx));
-        assert.equal(r.rows[0]?.v, i + 1);
-      }
+      it('commits normally when there is no final statement', async () => {
+        const a = await seedWorkspace(t.db, 'Plain');
+        const { rows } = await withWorkspaceFinal(t.db, a.workspaceId, async (trx) => {
+          await insertBrand(trx, { workspaceId: a.workspaceId, name: 'only', createdBy: a.userId });
+          return { value: null };
+        });
+        assert.deepEqual(rows, []);
+        assert.equal((await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).length, 1);
+      });
+
+      it('runs the same parameterized statement many times on one connection (prepared once)', async () => {
+        const a = await seedWorkspace(t.db, 'Prepared');
+        for (let i = 0; i < 12; i++) {
+          const r = await withWorkspace(t.db, a.workspaceId, (trx) => sql<{ v: number }>`select ${i}::int + 1 as v`.execute(trx));
+          assert.equal(r.rows[0]?.v, i + 1);
+        }
+      });
     });
   });
 }
