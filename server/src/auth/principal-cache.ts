@@ -8,14 +8,17 @@
  * with cached token introspection behaves the same way. `ttlMs: 0` turns caching off.
  */
 import type { Principal } from './principal.js';
+import { BoundedMap } from '../bounded-map.js';
 
 export class PrincipalCache {
-  private readonly entries = new Map<string, { principal: Principal; until: number }>();
+  private readonly entries: BoundedMap<string, { principal: Principal; until: number }>;
 
   constructor(
     private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
-  ) {}
+    maxEntries = 10_000,
+  ) {
+    this.entries = new BoundedMap(maxEntries);
+  }
 
   get(hash: string, now = Date.now()): Principal | undefined {
     const hit = this.entries.get(hash);
@@ -29,11 +32,6 @@ export class PrincipalCache {
 
   set(hash: string, principal: Principal, now = Date.now()): void {
     if (this.ttlMs <= 0) return;
-    if (this.entries.size >= this.maxEntries) {
-      // Maps iterate in insertion order: drop the oldest entry.
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     this.entries.set(hash, { principal, until: now + this.ttlMs });
   }
 

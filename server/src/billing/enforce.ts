@@ -17,6 +17,7 @@ import {
 import { withWorkspace, withWorkspaceFinal, withWorkspaceStatements, type Database, type Tx } from '@brandsafe/db';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { BILLING_RECORD_SQL, billingRecordFrom, getBillingRecord, type BillingRecordRow } from './store.js';
+import { BoundedMap } from '../bounded-map.js';
 import { BillingProblem, quotaProblem, rateLimitedProblem } from './problems.js';
 
 /** Everything billing knows about a workspace at one instant. */
@@ -68,26 +69,18 @@ export interface AdmittedGeneration {
  * (least recently used out).
  */
 export class BillingRecordCache {
-  private readonly entries = new Map<string, BillingRecordRow>();
+  private readonly entries: BoundedMap<string, BillingRecordRow>;
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(capacity = 10_000) {
+    this.entries = new BoundedMap(capacity);
+  }
 
   get(workspaceId: string): BillingRecordRow | undefined {
-    const row = this.entries.get(workspaceId);
-    if (row) {
-      this.entries.delete(workspaceId);
-      this.entries.set(workspaceId, row);
-    }
-    return row;
+    return this.entries.touch(workspaceId);
   }
 
   set(workspaceId: string, row: BillingRecordRow): void {
-    this.entries.delete(workspaceId);
     this.entries.set(workspaceId, row);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
   }
 
   delete(workspaceId: string): void {

@@ -9,12 +9,15 @@
  * transaction has just returned, so a cache entry is never reached across workspaces.
  */
 import type { Brand } from '@brandsafe/brand-kit';
+import { BoundedMap } from '../bounded-map.js';
 
 export class BrandModelCache {
-  private readonly entries = new Map<string, Brand>();
+  private readonly entries: BoundedMap<string, Brand>;
   private loads = 0;
 
-  constructor(private readonly capacity = 256) {}
+  constructor(capacity = 256) {
+    this.entries = new BoundedMap(capacity);
+  }
 
   /** The model of `versionId`, loading it with `load` on a miss. */
   async get(versionId: string, load: () => Promise<unknown>): Promise<Brand | undefined> {
@@ -24,22 +27,12 @@ export class BrandModelCache {
     this.loads += 1;
     if (!model) return undefined;
     this.entries.set(versionId, model);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     return model;
   }
 
   /** The model of `versionId` if it is cached (marked most recently used), without loading. */
   peek(versionId: string): Brand | undefined {
-    const hit = this.entries.get(versionId);
-    if (hit) {
-      // Map keeps insertion order: re-inserting marks the entry most recently used.
-      this.entries.delete(versionId);
-      this.entries.set(versionId, hit);
-    }
-    return hit;
+    return this.entries.touch(versionId);
   }
 
   /** How many models were read from the database (tests assert one per version). */

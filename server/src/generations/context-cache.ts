@@ -6,17 +6,20 @@
  * brand as the caller named it, so no entry is reachable across tenants or users.
  */
 import type { BrandGenerationContext } from '@brandsafe/db';
+import { BoundedMap } from '../bounded-map.js';
 
 /** A context whose brand has a version (only those are worth caching). */
 export type VersionedContext = BrandGenerationContext & { versionId: string; version: string };
 
 export class BrandContextCache {
-  private readonly entries = new Map<string, { ctx: VersionedContext; at: number }>();
+  private readonly entries: BoundedMap<string, { ctx: VersionedContext; at: number }>;
 
   constructor(
-    private readonly capacity = 10_000,
+    capacity = 10_000,
     private readonly ttlMs = 60_000,
-  ) {}
+  ) {
+    this.entries = new BoundedMap(capacity);
+  }
 
   static key(workspaceId: string, userId: string, brand: { id: string } | { name: string }): string {
     return `${workspaceId}|${userId}|${'id' in brand ? `id:${brand.id}` : `name:${brand.name.toLowerCase()}`}`;
@@ -33,12 +36,7 @@ export class BrandContextCache {
   }
 
   set(key: string, ctx: VersionedContext, now = Date.now()): void {
-    this.entries.delete(key);
     this.entries.set(key, { ctx, at: now });
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
   }
 
   delete(key: string): void {

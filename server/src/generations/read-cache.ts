@@ -9,6 +9,8 @@
  * Keyed by workspace and generation id: an entry is only served to callers of the workspace
  * whose scoped read produced it, after their own role and scope checks.
  */
+import { BoundedMap } from '../bounded-map.js';
+
 /** Where a read started: its wall time (for expiry) and its place in this cache's order. */
 export interface ReadStart {
   at: number;
@@ -17,13 +19,15 @@ export interface ReadStart {
 
 export class GenerationReadCache {
   /** Bodies, and tombstones (`body` undefined) left by invalidations. */
-  private readonly entries = new Map<string, { body: string | undefined; at: number; seq: number }>();
+  private readonly entries: BoundedMap<string, { body: string | undefined; at: number; seq: number }>;
   private seq = 0;
 
   constructor(
     private readonly ttlMs = 1000,
-    private readonly capacity = 10_000,
-  ) {}
+    capacity = 10_000,
+  ) {
+    this.entries = new BoundedMap(capacity);
+  }
 
   private static key(workspaceId: string, id: string): string {
     return `${workspaceId}|${id}`;
@@ -54,18 +58,12 @@ export class GenerationReadCache {
     const key = GenerationReadCache.key(workspaceId, id);
     const e = this.entries.get(key);
     if (e && e.body === undefined && e.seq > started.seq) return;
-    this.entries.delete(key);
     this.entries.set(key, { body, at: started.at, seq: started.seq });
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
   }
 
   /** Forget a generation after this process changed it (call after the change commits). */
   invalidate(workspaceId: string, id: string, now = Date.now()): void {
     const key = GenerationReadCache.key(workspaceId, id);
-    this.entries.delete(key);
     this.entries.set(key, { body: undefined, at: now, seq: ++this.seq });
   }
 }
