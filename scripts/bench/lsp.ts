@@ -143,12 +143,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Opens `file`, waits for its first diagnostics, then times EDITS single-character edits. */
 interface Latency {
   p50: number;
   p99: number;
 }
 
+/** Opens `file`, waits for its first diagnostics, then times 2 × EDITS single-character edits: the cold set, then the warm one. */
 async function measure(server: Server, file: string, text: string): Promise<{ cold: Latency; warm: Latency; problems: number; openMs: number }> {
   const uri = pathToFileURL(file).href;
   const first = server.next(uri);
