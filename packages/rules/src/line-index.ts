@@ -1,8 +1,13 @@
 import type { Position, Range } from './types.js';
 
-/** Line starts of the last few texts indexed, most recently used last (see {@link LineIndex}). */
+/**
+ * Line starts of the last text indexed (see {@link LineIndex}). One text, not several: the checker,
+ * the fixer and the language server index the same text within one keystroke, which is the reuse
+ * worth having. Keeping older texts would only pay when a text comes back (undo, or a benchmark that
+ * types and deletes the same character), and that must not be what makes a check fast.
+ */
 const RECENT = new Map<string, Uint32Array>();
-const RECENT_SIZE = 4;
+const RECENT_SIZE = 1;
 
 function computeLineStarts(t: string): Uint32Array {
   const starts: number[] = [0];
@@ -29,8 +34,8 @@ function computeLineStarts(t: string): Uint32Array {
  * Line terminators are `\n`, `\r\n` and `\r`, as LSP defines them.
  *
  * Line starts are computed once per text, not once per index: the checker, the fixer and the
- * language server each index the same text, and the server re-checks it on every keystroke, so
- * the last {@link RECENT_SIZE} texts keep theirs (a profile of the CLI showed this scan at 15%).
+ * language server each index the same text for one keystroke, so the last text indexed keeps its
+ * line starts (a profile of the CLI showed this scan at 15%).
  */
 export class LineIndex {
   private starts: Uint32Array | undefined;
