@@ -6,8 +6,7 @@ import type { Position, Range } from './types.js';
  * worth having. Keeping older texts would only pay when a text comes back (undo, or a benchmark that
  * types and deletes the same character), and that must not be what makes a check fast.
  */
-const RECENT = new Map<string, Uint32Array>();
-const RECENT_SIZE = 1;
+let recent: { text: string; starts: Uint32Array } | undefined;
 
 function computeLineStarts(t: string): Uint32Array {
   const starts: number[] = [0];
@@ -44,15 +43,9 @@ export class LineIndex {
 
   private lineStarts(): Uint32Array {
     if (this.starts) return this.starts;
-    let starts = RECENT.get(this.text);
-    if (starts) RECENT.delete(this.text);
-    else {
-      starts = computeLineStarts(this.text);
-      if (RECENT.size >= RECENT_SIZE) RECENT.delete(RECENT.keys().next().value as string);
-    }
-    RECENT.set(this.text, starts);
-    this.starts = starts;
-    return starts;
+    if (recent?.text !== this.text) recent = { text: this.text, starts: computeLineStarts(this.text) };
+    this.starts = recent.starts;
+    return recent.starts;
   }
 
   /** Position of a code-unit offset (clamped to the text). */
