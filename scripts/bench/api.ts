@@ -95,23 +95,38 @@ async function serveChild(target: Target): Promise<void> {
         if (++listening === workers) process.stdout.write(JSON.stringify({ port, ...prepared.ready }) + '\n');
       });
     }
-    process.on('SIGTERM', () => {
-      for (const w of forked) w.kill('SIGTERM');
-      void Promise.all(forked.map((w) => new Promise((r) => w.once('exit', r)))).then(() => prepared.cleanup()).finally(() => process.exit(0));
+    onStop(() => {
+      for (const w of forked) if (!w.isDead()) w.kill('SIGTERM');
+      void Promise.all(forked.map((w) => (w.isDead() ? undefined : new Promise((r) => w.once('exit', r))))).then(() => prepared.cleanup()).finally(() => process.exit(0));
     });
     return;
   }
   if (cluster.isWorker) {
     const { fetch, cleanup } = await appFor(target, false, process.env.BENCH_SCHEMA || undefined);
     const server = serve({ fetch, port: Number(process.env.BENCH_PORT), hostname: '127.0.0.1' }, () => process.send?.('listening'));
-    process.on('SIGTERM', () => server.close(() => void cleanup().finally(() => process.exit(0))));
+    onStop(() => server.close(() => void cleanup().finally(() => process.exit(0))));
     return;
   }
   const { fetch, ready, cleanup } = await appFor(target, true, target === 'postgres' ? `bs_bench_${process.pid}` : undefined);
   const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
     process.stdout.write(JSON.stringify({ port: info.port, ...ready }) + '\n');
   });
-  process.on('SIGTERM', () => server.close(() => void cleanup().finally(() => process.exit(0))));
+  onStop(() => server.close(() => void cleanup().finally(() => process.exit(0))));
+}
+
+/**
+ * Runs `stop` once on SIGTERM (the parent ending a run) or SIGINT (Ctrl-C reaches the whole
+ * process group), so an interrupted run still drops its throwaway schema.
+ */
+function onStop(stop: () => void): void {
+  let stopping = false;
+  const once = () => {
+    if (stopping) return;
+    stopping = true;
+    stop();
+  };
+  process.on('SIGTERM', once);
+  process.on('SIGINT', once);
 }
 
 function startChild(target: Target, workers: number): Promise<{ child: ChildProcess; ready: Ready }> {
