@@ -12,6 +12,10 @@
  * - The same edits, same files, same run, against ESLint's language server
  *   (vscode-eslint-language-server from vscode-langservers-extracted) with comparable core rules.
  * - Server RSS with the example brand and 100 open documents.
+ * - `--sessions N` (or BENCH_SESSIONS=N) repeats the latency part with N fresh servers of each kind,
+ *   alternating which starts first, prints every session and judges each goal per session: it is
+ *   met only if it was met in all N (one session's p99 is the third-slowest of 200 edits, so it
+ *   moves from run to run; this shows by how much, in one run).
  *
  * Run: node --import tsx --conditions source scripts/bench/lsp.ts
  */
@@ -36,6 +40,12 @@ import {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+const sessionsArg = process.argv.indexOf('--sessions');
+const SESSIONS = Number(sessionsArg >= 0 ? process.argv[sessionsArg + 1] : (process.env.BENCH_SESSIONS ?? 1));
+if (!Number.isInteger(SESSIONS) || SESSIONS < 1) {
+  console.error(`bench lsp: --sessions must be a whole number >= 1, got ${JSON.stringify(sessionsArg >= 0 ? process.argv[sessionsArg + 1] : process.env.BENCH_SESSIONS)}`);
+  process.exit(2);
+}
 
 /** Variation code of `lines` lines: the example variations repeated, each copy in its own block. */
 function variationOfLines(lines: number, sources: string[]): string {
@@ -143,6 +153,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+function median(sorted: number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 interface Latency {
   p50: number;
   p99: number;
@@ -238,40 +253,58 @@ async function main(): Promise<void> {
       await measure(harness, files[0]!.path, files[0]!.text);
       await harness.stop();
     }
-    const rows: { server: string; lines: number; 'start (ms)': string; 'open → problems (ms)': string; 'cold p50': string; 'cold p99': string; 'warm p50': string; 'warm p99': string; 'problems at open': number }[] = [];
-    for (const { name, cmd, settings, pull } of servers) {
-      if (process.env.BENCH_ONLY && !name.startsWith(process.env.BENCH_ONLY)) continue;
-      const server = await startServer(name, cmd, ws, settings, pull);
-      for (const f of files) {
-        const r = await measure(server, f.path, f.text);
-        console.error(`  ${name}: ${f.lines} lines done`);
-        rows.push({
-          server: name,
-          lines: f.lines,
-          // Start-up is the server's, not the file's: shown once, on its first row.
-          'start (ms)': f === files[0] ? server.startMs.toFixed(0) : '',
-          'open → problems (ms)': r.openMs.toFixed(0),
-          'cold p50': r.cold.p50.toFixed(1),
-          'cold p99': r.cold.p99.toFixed(1),
-          'warm p50': r.warm.p50.toFixed(1),
-          'warm p99': r.warm.p99.toFixed(1),
-          'problems at open': r.problems,
-        });
+    type Row = { session?: number; server: string; lines: number; 'start (ms)': string; 'open → problems (ms)': string; 'cold p50': string; 'cold p99': string; 'warm p50': string; 'warm p99': string; 'problems at open': number };
+    const rows: Row[] = [];
+    // --sessions N (or BENCH_SESSIONS): N fresh servers of each kind, alternating which goes first,
+    // so one run shows how much the p99s and their ratios move between sessions on this machine.
+    for (let session = 1; session <= SESSIONS; session++) {
+      for (const { name, cmd, settings, pull } of session % 2 === 1 ? servers : [...servers].reverse()) {
+        if (process.env.BENCH_ONLY && !name.startsWith(process.env.BENCH_ONLY)) continue;
+        const server = await startServer(name, cmd, ws, settings, pull);
+        for (const f of files) {
+          const r = await measure(server, f.path, f.text);
+          console.error(`  ${SESSIONS > 1 ? `session ${session}, ` : ''}${name}: ${f.lines} lines done`);
+          rows.push({
+            ...(SESSIONS > 1 ? { session } : {}),
+            server: name,
+            lines: f.lines,
+            // Start-up is the server's, not the file's: shown once, on its first row.
+            'start (ms)': f === files[0] ? server.startMs.toFixed(0) : '',
+            'open → problems (ms)': r.openMs.toFixed(0),
+            'cold p50': r.cold.p50.toFixed(1),
+            'cold p99': r.cold.p99.toFixed(1),
+            'warm p50': r.warm.p50.toFixed(1),
+            'warm p99': r.warm.p99.toFixed(1),
+            'problems at open': r.problems,
+          });
+        }
+        await server.stop();
       }
-      await server.stop();
     }
     console.log(`\nEdit → diagnostics latency in ms, ${EDITS} single-character edits per set: cold = edits 1–${EDITS} of a fresh server, warm = edits ${EDITS + 1}–${2 * EDITS} (push: didChange → publishDiagnostics of that version, pull: didChange → textDocument/diagnostic answered). start: spawn → initialize answered; open → problems: didOpen → first diagnostics`);
     console.table(rows);
-    // Issue 3's goals, judged on this run for both sets: p99 under 20 / 100 ms and at most a third of ESLint's.
+    // Issue 3's goals, judged on this run for both sets: p99 under 20 / 100 ms and at most a third
+    // of ESLint's in the same session. With several sessions a goal is met only if every session met it.
     for (const set of ['warm', 'cold'] as const) {
       for (const lines of [500, 5000]) {
-        const bs = rows.find((r) => r.server === 'brandsafe-lsp' && r.lines === lines);
-        const es = rows.find((r) => r.server !== 'brandsafe-lsp' && r.lines === lines);
-        if (!bs || !es) continue;
-        const p99 = Number(bs[`${set} p99`]);
-        const ratio = p99 / Number(es[`${set} p99`]);
+        const pairs: { p99: number; ratio: number }[] = [];
+        for (let session = 1; session <= SESSIONS; session++) {
+          const at = (r: Row) => r.lines === lines && (SESSIONS === 1 || r.session === session);
+          const bs = rows.find((r) => at(r) && r.server === 'brandsafe-lsp');
+          const es = rows.find((r) => at(r) && r.server !== 'brandsafe-lsp');
+          if (bs && es) pairs.push({ p99: Number(bs[`${set} p99`]), ratio: Number(bs[`${set} p99`]) / Number(es[`${set} p99`]) });
+        }
+        if (pairs.length === 0) continue;
         const limit = lines === 500 ? 20 : 100;
-        console.log(`goal, ${set}, ${lines} lines: p99 ${p99.toFixed(1)} ms < ${limit} ms — ${p99 < limit ? 'met' : 'MISSED'}; ratio to ESLint's p99 ${ratio.toFixed(2)} <= 0.33 — ${ratio <= 1 / 3 ? 'met' : 'MISSED'}`);
+        const verdict = (ok: number) => (ok === pairs.length ? 'met' : 'MISSED') + (pairs.length > 1 ? ` (met in ${ok} of ${pairs.length} sessions)` : '');
+        const spread = (values: number[], digits: number) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          return sorted.length === 1 ? sorted[0]!.toFixed(digits) : `${sorted.map((v) => v.toFixed(digits)).join(', ')} (median ${median(sorted).toFixed(digits)})`;
+        };
+        console.log(
+          `goal, ${set}, ${lines} lines: p99 ${spread(pairs.map((p) => p.p99), 1)} ms < ${limit} ms — ${verdict(pairs.filter((p) => p.p99 < limit).length)}; ` +
+            `ratio to ESLint's p99 ${spread(pairs.map((p) => p.ratio), 2)} <= 0.33 — ${verdict(pairs.filter((p) => p.ratio <= 1 / 3).length)}`,
+        );
       }
     }
 
