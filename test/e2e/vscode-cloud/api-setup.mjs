@@ -3,19 +3,8 @@
 // needs: an editor token (generates), a reviewer token (reviews) and generations in every review
 // state, so the approval panel shows each group.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+import { freePort } from '../vscode/code-server.mjs';
 
 /** Starts the API; resolves once it printed its demo token and listens. */
 export async function startApi(root, dataDir, timeoutMs = 120_000) {
