@@ -1,22 +1,6 @@
 // Extension test entry (VS Code's extensionTestsPath): runs extension.test.cjs with mocha inside
-// the extension host and reports the counts on the console, which reaches the runner as a browser
-// console message ("BRANDSAFE_RESULT {...}").
+// the extension host (mocha-entry.cjs reports to the runner).
 const path = require('node:path');
-const mochaModule = require('mocha');
+const { runMochaFile } = require('./mocha-entry.cjs');
 
-const Mocha = mochaModule.Mocha ?? mochaModule.default ?? mochaModule;
-
-exports.run = function run() {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 90000, color: false, reporter: 'spec' });
-  mocha.addFile(path.join(__dirname, 'extension.test.cjs'));
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      const { passes = 0, failures: failed = 0 } = runner.stats ?? {};
-      console.log(`BRANDSAFE_RESULT ${JSON.stringify({ passed: passes, failed })}`);
-      if (failures > 0) reject(new Error(`${failures} test(s) failed`));
-      else resolve();
-    });
-    runner.on('fail', (test, error) => console.log(`BRANDSAFE_FAIL ${test.fullTitle()}: ${error && error.stack}`));
-    runner.on('pass', (test) => console.log(`BRANDSAFE_PASS ${test.fullTitle()}`));
-  });
-};
+exports.run = () => runMochaFile(path.join(__dirname, 'extension.test.cjs'));
