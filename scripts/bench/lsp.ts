@@ -12,6 +12,8 @@
  * - The same edits, same files, same run, against ESLint's language server
  *   (vscode-eslint-language-server from vscode-langservers-extracted) with comparable core rules.
  * - Server RSS with the example brand and 100 open documents.
+ * - `--files 500` measures only the 500-line file (default `500,5000`); other sizes work too, and
+ *   the goals are judged for 500 (p99 < 20 ms) and 5,000 lines (< 100 ms) only.
  * - `--sessions N` (or BENCH_SESSIONS=N) repeats the latency part with N fresh servers of each kind,
  *   alternating which starts first, prints every session and judges each goal per session: it is
  *   met only if it was met in all N (one session's p99 is the third-slowest of 200 edits, so it
@@ -42,6 +44,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const sessionsArg = process.argv.indexOf('--sessions');
 const SESSIONS = Number(sessionsArg >= 0 ? process.argv[sessionsArg + 1] : (process.env.BENCH_SESSIONS ?? 1));
+const filesArg = process.argv.indexOf('--files');
+/** `--files 500` (or `500,5000`, the default): the file sizes to measure, in lines. */
+const SIZES = (filesArg >= 0 ? (process.argv[filesArg + 1] ?? '') : '500,5000').split(',').map(Number);
+if (SIZES.some((n) => !Number.isInteger(n) || n < 10 || n > 100_000)) {
+  console.error(`bench lsp: --files takes line counts between 10 and 100000 separated by commas, got ${JSON.stringify(process.argv[filesArg + 1])}`);
+  process.exit(2);
+}
 if (!Number.isInteger(SESSIONS) || SESSIONS < 1) {
   console.error(`bench lsp: --sessions must be a whole number >= 1, got ${JSON.stringify(sessionsArg >= 0 ? process.argv[sessionsArg + 1] : process.env.BENCH_SESSIONS)}`);
   process.exit(2);
@@ -228,7 +237,7 @@ async function main(): Promise<void> {
     writeFileSync(join(ws, 'eslint.config.mjs'), ESLINT_CONFIG);
     const varDir = join(ws, 'variations');
     const jsSources = readdirSync(varDir).filter((f) => f.endsWith('.js')).sort().map((f) => readFileSync(join(varDir, f), 'utf8'));
-    const files = [500, 5000].map((lines) => ({ lines, path: join(varDir, `bench-${lines}.js`), text: variationOfLines(lines, jsSources) }));
+    const files = SIZES.map((lines) => ({ lines, path: join(varDir, `bench-${lines}.js`), text: variationOfLines(lines, jsSources) }));
     for (const f of files) writeFileSync(f.path, f.text);
 
     const brandsafeCmd = [process.execPath, ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/bs-prof'] : []), join(root, 'extension', 'dist', 'server', 'main.mjs'), '--stdio'];
@@ -286,7 +295,7 @@ async function main(): Promise<void> {
     // Issue 3's goals, judged on this run for both sets: p99 under 20 / 100 ms and at most a third
     // of ESLint's in the same session. With several sessions a goal is met only if every session met it.
     for (const set of ['warm', 'cold'] as const) {
-      for (const lines of [500, 5000]) {
+      for (const lines of SIZES) {
         const pairs: { p99: number; ratio: number }[] = [];
         for (let session = 1; session <= SESSIONS; session++) {
           const at = (r: Row) => r.lines === lines && (SESSIONS === 1 || r.session === session);
@@ -295,14 +304,16 @@ async function main(): Promise<void> {
           if (bs && es) pairs.push({ p99: Number(bs[`${set} p99`]), ratio: Number(bs[`${set} p99`]) / Number(es[`${set} p99`]) });
         }
         if (pairs.length === 0) continue;
-        const limit = lines === 500 ? 20 : 100;
+        // Issue 3 sets a p99 limit for 500 and 5,000 lines; other sizes get the ratio only.
+        const limit = lines === 500 ? 20 : lines === 5000 ? 100 : undefined;
         const verdict = (ok: number) => (ok === pairs.length ? 'met' : 'MISSED') + (pairs.length > 1 ? ` (met in ${ok} of ${pairs.length} sessions)` : '');
         const spread = (values: number[], digits: number) => {
           const sorted = [...values].sort((a, b) => a - b);
           return sorted.length === 1 ? sorted[0]!.toFixed(digits) : `${sorted.map((v) => v.toFixed(digits)).join(', ')} (median ${median(sorted).toFixed(digits)})`;
         };
         console.log(
-          `goal, ${set}, ${lines} lines: p99 ${spread(pairs.map((p) => p.p99), 1)} ms < ${limit} ms — ${verdict(pairs.filter((p) => p.p99 < limit).length)}; ` +
+          `goal, ${set}, ${lines} lines: p99 ${spread(pairs.map((p) => p.p99), 1)} ms` +
+            (limit === undefined ? '; ' : ` < ${limit} ms — ${verdict(pairs.filter((p) => p.p99 < limit).length)}; `) +
             `ratio to ESLint's p99 ${spread(pairs.map((p) => p.ratio), 2)} <= 0.33 — ${verdict(pairs.filter((p) => p.ratio <= 1 / 3).length)}`,
         );
       }
