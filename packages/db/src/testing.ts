@@ -69,8 +69,10 @@ export interface TestDatabase extends DatabaseConnection {
    * another's tree, billing counters or rate buckets.
    */
   clean(): Promise<void>;
-  /** Closes the connection and, on PostgreSQL, drops the run's schema. */
+  /** Closes the connection and, on PostgreSQL, drops the run's schema (once; `close()` does the same). */
   destroy(): Promise<void>;
+  /** The run's own schema on PostgreSQL (`bs_test_<random>`); undefined on PGlite. */
+  readonly schema: string | undefined;
 }
 
 /**
@@ -83,15 +85,25 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   const schema = dialect === 'postgres' ? `bs_test_${randomBytes(6).toString('hex')}` : undefined;
   const conn = await createDatabase(dialect === 'postgres' ? { url, schema, poolSize: 10 } : { loadDataDir: await migratedPGlite() });
   await migrateToLatest(conn.db, { schema });
+  let closing: Promise<void> | undefined;
+  // `close` is `destroy`: a throwaway schema must not outlive its connection in the shared
+  // PostgreSQL (a test that called close() used to leave its bs_test_* schema behind).
+  const destroy = () =>
+    (closing ??= (async () => {
+      try {
+        if (schema) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(conn.db);
+      } finally {
+        await conn.close();
+      }
+    })());
   return {
     ...conn,
     async clean() {
       await sql`TRUNCATE ${sql.join(TABLES.map((t) => sql.id(t)))} CASCADE`.execute(conn.db);
       await sql`UPDATE audit_log_state SET tree_size = 0`.execute(conn.db);
     },
-    async destroy() {
-      if (schema) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(conn.db);
-      await conn.close();
-    },
+    destroy,
+    close: destroy,
+    schema,
   };
 }

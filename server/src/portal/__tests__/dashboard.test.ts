@@ -16,7 +16,7 @@ for (const dialect of DIALECTS) {
     before(async () => {
       h = await openHarness(dialect, { loadBrand: null });
     });
-    after(async () => h.t.close());
+    after(async () => h.t.destroy());
 
     it('counts generations per day exactly as GET /api/v1/billing/usage does', async () => {
       const owner = await signup(h.app, 'Series');

@@ -23,7 +23,7 @@ for (const dialect of DIALECTS) {
     before(async () => {
       h = await openHarness(dialect, { loadBrand: null });
     });
-    after(async () => h.t.close());
+    after(async () => h.t.destroy());
 
     it('renders the landing page with the pricing table from the catalog and strict security headers', async () => {
       const r = await new Browser(h.app).get('/');
@@ -221,7 +221,7 @@ for (const dialect of DIALECTS) {
     before(async () => {
       h = await openHarness(dialect, { loadBrand: null, options: { publicUrl: 'https://portal.example' } });
     });
-    after(async () => h.t.close());
+    after(async () => h.t.destroy());
 
     it('sends HSTS and sets __Host- cookies with Secure', async () => {
       const b = new Browser(h.app, 'https://portal.example');
