@@ -18,6 +18,19 @@ describe('brand/unapproved-selector', () => {
     assert.deepEqual(only('brand/unapproved-selector', text, { brand }), []);
   });
 
+  it('decides a complex selector by runs of its compounds, the same on every check, with each file\'s own names', () => {
+    const approvedRun = "document.querySelector('[data-testid=\"site-header\"]  .mega-menu__item--sale>.mega-menu__link:hover');";
+    const mixed = "document.querySelector('[data-testid=\"site-header\"] .nw-flag');";
+    const creates = "el.insertAdjacentHTML('afterend', '<i class=\"nw-flag\"></i>');";
+    // The same brand object keeps one approval set; its memo must not carry one file's names to another.
+    for (let round = 0; round < 3; round++) {
+      assert.deepEqual(only('brand/unapproved-selector', wrapped(`  ${approvedRun}`), { brand }), [], `round ${round}`);
+      assert.deepEqual(only('brand/unapproved-selector', wrapped(`  ${creates}\n  ${mixed}`), { brand }), [], `round ${round}`);
+      const [f] = only('brand/unapproved-selector', wrapped(`  ${mixed}`), { brand });
+      assert.match(f?.message ?? '', /Selector "\[data-testid="site-header"\] \.nw-flag" is not approved/, `round ${round}`);
+    }
+  });
+
   it('reports an unapproved selector at the selector with fixes to the nearest approved ones', () => {
     const text = wrapped("  document.querySelector('.pdp-price');");
     const [f] = only('brand/unapproved-selector', text, { brand });
