@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { check, extractSelectors } from '../index.js';
 import { covered, only } from './helpers.js';
 
+const offset = (text: string, p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
 const sel = (text: string, filename = 'v.js') => extractSelectors({ text, filename }).map((u) => [u.api, u.selector, u.dynamic]);
 
 describe('extractSelectors', () => {
@@ -54,6 +55,22 @@ describe('extractSelectors', () => {
     assert.deepEqual(sel(css, 'x.css'), [['css', '.a > .b', false]]);
     const js = "s.textContent = '.x { color: red }';\nel.insertAdjacentHTML('beforeend', '<style>.y:hover { color: blue }</style><div>');";
     assert.deepEqual(sel(js), [['css', '.x', false], ['css', '.y:hover', false]]);
+  });
+
+  it('maps the same style text to wherever it sits in each file (its scan is kept between checks)', () => {
+    const style = '/* hero */ .x > .y, body { opacity: 0 } .z { background: url(https://cdn.example.test/a.png) }';
+    const files = [`s.textContent = '${style}';`, `\n\n  // again\n  var css = "${style}";`, `t.textContent = \`${style.replace('.z', '${dyn}')}\`;`];
+    for (let round = 0; round < 2; round++) {
+      for (const text of files) {
+        const uses = extractSelectors({ text, filename: 'v.js' });
+        const covers = uses.map((u) => [text.slice(offset(text, u.range.start), offset(text, u.range.end)), u.dynamic]);
+        const dynamic = text.includes('${dyn}');
+        assert.deepEqual(covers, [['.x > .y, body', false], [dynamic ? '${dyn}' : '.z', dynamic]], `round ${round}: ${text}`);
+        const { findings } = check({ text, filename: 'v.js' });
+        const hiding = findings.find((f) => f.ruleId === 'recommended/no-body-hiding');
+        assert.equal(hiding && text.slice(offset(text, hiding.range.start), offset(text, hiding.range.end)), 'opacity: 0', `round ${round}: ${text}`);
+      }
+    }
   });
 
   it('maps ranges through escapes in the string', () => {

@@ -22,10 +22,9 @@ const JQUERY = new Set(['$', 'jQuery']);
  * Static CSS text: rules `sel { prop: value }`, possibly after comments or inside an at-rule. The
  * prelude must hold a selector (something other than white space): `' { display: none }'` is the
  * tail of a rule whose selector is concatenated in front of it (`sel + ' { … }'`), not rule text.
+ * A child combinator may follow (`.a > .b { … }`); markup (`<`) never starts or joins a prelude.
  */
-const CSS_SHAPE = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:@[\w-]+[^{};]*\{\s*)?[^{}<>;=!`\s][^{}<>;=!`]*\{[^{}]*:[^{}]*\}/;
-/** Texts that looked like CSS but did not parse (bounded; see JsSelectorCollector.addCss). */
-const NOT_CSS = new Set<string>();
+const CSS_SHAPE = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:@[\w-]+[^{};]*\{\s*)?[^{}<>;=!`\s][^{}<;=!`]*\{[^{}]*:[^{}]*\}/;
 const STYLE_TAG = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
 const MARKUP_URL_HINT = /\s(src|poster)\s*=|<link\b/i;
 /** Attributes whose URL the browser fetches when the markup is inserted (HTML Standard). */
@@ -201,15 +200,11 @@ export class JsSelectorCollector {
   }
 
   private addCss(value: MappedText): void {
-    if (NOT_CSS.has(value.text)) return;
-    const scan = scanCss(value);
-    if (scan.error) {
-      // Not CSS after all: a string that merely looked like it. Remembered, since the parser
-      // reports it by throwing (costly) and the editor re-checks the same strings on every keystroke.
-      if (NOT_CSS.size >= 1000) NOT_CSS.clear();
-      NOT_CSS.add(value.text);
-      return;
-    }
+    // Reused between checks: the editor re-checks the same style strings on every keystroke, and
+    // a string that only looked like CSS costs postcss a thrown error each time it is parsed.
+    const scan = scanCss(value, { reuse: true });
+    // Not CSS after all: a string that merely looked like it.
+    if (scan.error) return;
     for (const use of scan.uses) this.push(use);
     this.hiding.push(...scan.hiding);
     this.urls.push(...scan.urls);
