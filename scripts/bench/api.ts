@@ -186,7 +186,19 @@ async function loadOne(target: Target, workers: number, scenario: string, opts: 
 
 async function run(): Promise<void> {
   const all: Target[] = ['hello', 'pglite', ...(process.env.DATABASE_URL ? (['postgres'] as const) : [])];
-  const targets = all.filter((t) => only('targets')?.has(t) ?? true);
+  const asked = only('targets');
+  const unknown = [...(asked ?? [])].filter((t) => !['hello', 'pglite', 'postgres'].includes(t));
+  if (unknown.length > 0) {
+    console.error(`bench api: --targets takes hello, pglite and postgres; unknown: ${unknown.join(', ')}`);
+    process.exit(2);
+  }
+  // Asking for PostgreSQL without saying where it is used to run the other targets and print
+  // nothing for it, which read like a result.
+  if (asked?.has('postgres') && !process.env.DATABASE_URL) {
+    console.error('bench api: --targets postgres needs DATABASE_URL (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)');
+    process.exit(2);
+  }
+  const targets = all.filter((t) => asked?.has(t) ?? true);
   // Server processes: one, and one per CPU (WORKERS=auto) where the target can run several
   // (PGlite is embedded in one process); `--workers N` runs only N.
   const { availableParallelism } = await import('node:os');
