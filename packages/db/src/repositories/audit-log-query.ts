@@ -2,7 +2,7 @@
  * Audit log reads for listings, exports and the tamper check (issue 5 §3, §5, §6).
  */
 import { sql } from 'kysely';
-import { toAuditLogEvent, type AuditDb, type AuditLogEvent } from './audit-log.js';
+import { EVENT_COLUMNS, toAuditLogEvent, type AuditDb, type AuditLogEvent, type EventRow } from './audit-log.js';
 
 /** An event with its place in the log (`leafIndex` null until integrated). */
 export interface AuditLogEntry {
@@ -28,18 +28,8 @@ export interface AuditLogFilter {
  * transaction: row-level security limits both events and leaves to the caller's workspace.
  */
 export async function listAuditLogEntries(db: AuditDb, filter: AuditLogFilter = {}): Promise<AuditLogEntry[]> {
-  const r = await sql<{
-    id: string;
-    seq: string;
-    workspace_id: string;
-    type: string;
-    actor: string;
-    at: string;
-    payload: Record<string, unknown>;
-    leaf_index: string | null;
-  }>`
-    SELECT e.id, e.seq, e.workspace_id, e.type, e.actor,
-      to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, e.payload, l.leaf_index
+  const r = await sql<EventRow & { leaf_index: string | null }>`
+    SELECT ${EVENT_COLUMNS}, l.leaf_index
     FROM audit_events e LEFT JOIN audit_log_leaves l ON l.event_id = e.id
     WHERE (${filter.type ?? null}::text IS NULL OR e.type = ${filter.type ?? null}::text)
       AND (${filter.actor ?? null}::text IS NULL OR e.actor = ${filter.actor ?? null}::text)
@@ -64,21 +54,9 @@ export interface AuditLeafWithEvent {
  * (privileged: it reads every tenant's events).
  */
 export async function readAuditLeavesWithEvents(db: AuditDb, start: number, end: number): Promise<AuditLeafWithEvent[]> {
-  const r = await sql<{
-    leaf_index: string;
-    event_id: string;
-    l_workspace: string;
-    leaf_hash: Uint8Array;
-    id: string | null;
-    seq: string;
-    workspace_id: string;
-    type: string;
-    actor: string;
-    at: string;
-    payload: Record<string, unknown>;
-  }>`
-    SELECT l.leaf_index, l.event_id, l.workspace_id AS l_workspace, l.leaf_hash, e.id, e.seq, e.workspace_id, e.type, e.actor,
-      to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, e.payload
+  // The event's columns are null when its row is gone (the left join): `id` says which.
+  const r = await sql<Omit<EventRow, 'id'> & { id: string | null; leaf_index: string; event_id: string; l_workspace: string; leaf_hash: Uint8Array }>`
+    SELECT l.leaf_index, l.event_id, l.workspace_id AS l_workspace, l.leaf_hash, ${EVENT_COLUMNS}
     FROM audit_log_leaves l LEFT JOIN audit_events e ON e.id = l.event_id
     WHERE l.leaf_index >= ${String(start)} AND l.leaf_index < ${String(end)}
     ORDER BY l.leaf_index`.execute(db);

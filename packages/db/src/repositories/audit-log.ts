@@ -54,10 +54,11 @@ export interface AuditLeaf {
   leafHash: Uint8Array;
 }
 
-const EVENT_COLUMNS = sql`e.id, e.seq, e.workspace_id, e.type, e.actor,
+/** The columns an event is read with (`at` as an exact UTC string: the hashed form). */
+export const EVENT_COLUMNS = sql`e.id, e.seq, e.workspace_id, e.type, e.actor,
   to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, e.payload`;
 
-interface EventRow {
+export interface EventRow {
   id: string;
   seq: string;
   workspace_id: string;

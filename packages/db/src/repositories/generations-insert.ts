@@ -5,22 +5,8 @@ import type { Database } from '../schema/database.js';
 import type { WorkspaceRole } from '../schema/common.js';
 import type { Generation } from './generations.js';
 
-export interface NewGeneration {
-  workspaceId: string;
-  brandId: string;
-  brandVersionId: string | null;
-  authorId: string | null;
-  testType: string;
-  description: string;
-  parameters: Record<string, unknown>;
-  templateId: string | null;
-  pageType: string | null;
-  provider: string;
-  code: string;
-  findings: unknown[];
-  confidence: number;
-  attempts: unknown[];
-}
+/** A generation to store: what the API knows before the row exists (no id, status or times yet). */
+export type NewGeneration = Omit<Generation, 'id' | 'status' | 'createdAt' | 'updatedAt'> & { workspaceId: string };
 
 /** The audit event that records a change, appended by the same statement as the change. */
 export interface AuditAppend {
