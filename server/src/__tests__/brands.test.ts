@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DIALECTS } from '@brandsafe/db/testing';
 import { grantQuotaOverrides } from '../billing/store.js';
-import { call, openHarness, signup, type Harness } from './helpers.js';
+import { call, signup, useHarness, type Harness } from './helpers.js';
 
 const NORTHWIND = readFileSync(new URL('../../../examples/northwind/.brandsafe/brand.ttl', import.meta.url), 'utf8');
 const TURTLE = { 'content-type': 'text/turtle' };
@@ -10,17 +10,7 @@ const TURTLE = { 'content-type': 'text/turtle' };
 for (const dialect of DIALECTS) {
   describe(`brands API (${dialect})`, () => {
     let h: Harness;
-    before(async function () {
-      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
-      this.timeout(120_000);
-      h = await openHarness(dialect);
-    });
-    after(async () => {
-      await h.t.destroy();
-    });
-    beforeEach(async () => {
-      await h.t.clean();
-    });
+    useHarness(dialect, (opened) => (h = opened));
 
     async function brandOf(token: string, name = 'Northwind'): Promise<string> {
       const r = await call(h.app, 'POST', '/api/v1/brands', { token, json: { name } });

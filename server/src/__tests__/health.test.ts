@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { DIALECTS } from '@brandsafe/db/testing';
-import { call, openHarness, type Harness } from './helpers.js';
+import { call, useHarness, type Harness } from './helpers.js';
 
 for (const dialect of DIALECTS) {
   describe(`operations endpoints (${dialect})`, () => {
     let h: Harness;
-    before(async function () {
-      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
-      this.timeout(120_000);
-      h = await openHarness(dialect);
-    });
-    after(async () => {
-      await h.t.destroy();
-    });
+    useHarness(dialect, (opened) => (h = opened), { clean: false });
 
     it('answers /healthz and /readyz when the database answers', async () => {
       assert.deepEqual((await call(h.app, 'GET', '/healthz')).data, { status: 'ok' });

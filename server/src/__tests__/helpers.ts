@@ -20,6 +20,33 @@ export async function openHarness(dialect: DialectName, deps: Partial<AppDeps> =
   return { t, app };
 }
 
+/**
+ * The mocha hooks of a suite on one dialect: open a harness before it (handed to `opened`, which
+ * may also set up what the suite shares), empty the database before each test unless
+ * `clean: false`, and drop it after the suite.
+ */
+export function useHarness(
+  dialect: DialectName,
+  opened: (h: Harness) => unknown,
+  options: { deps?: Partial<AppDeps>; clean?: boolean } = {},
+): void {
+  let h: Harness | undefined;
+  before(async function () {
+    // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
+    this.timeout(120_000);
+    h = await openHarness(dialect, options.deps);
+    await opened(h);
+  });
+  after(async () => {
+    await h?.t.destroy();
+  });
+  if (options.clean !== false) {
+    beforeEach(async () => {
+      await h!.t.clean();
+    });
+  }
+}
+
 export interface Call {
   token?: string;
   json?: unknown;

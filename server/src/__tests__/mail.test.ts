@@ -3,22 +3,12 @@ import { DIALECTS } from '@brandsafe/db/testing';
 import pino from 'pino';
 import { smtpDispatcher } from '../mail/dispatcher.js';
 import { createApp } from '../app.js';
-import { call, openHarness, signup, TEST_SCRYPT, type Harness } from './helpers.js';
+import { call, signup, useHarness, TEST_SCRYPT, type Harness } from './helpers.js';
 
 for (const dialect of DIALECTS) {
   describe(`email outbox delivery (${dialect})`, () => {
     let h: Harness;
-    before(async function () {
-      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
-      this.timeout(120_000);
-      h = await openHarness(dialect);
-    });
-    after(async () => {
-      await h.t.destroy();
-    });
-    beforeEach(async () => {
-      await h.t.clean();
-    });
+    useHarness(dialect, (opened) => (h = opened));
 
     it('marks queued emails sent once the transport accepts them', async () => {
       const logger = pino({ level: 'silent' });

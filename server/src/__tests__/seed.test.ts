@@ -2,21 +2,14 @@ import assert from 'node:assert/strict';
 import { DIALECTS } from '@brandsafe/db/testing';
 import { sql } from 'kysely';
 import { seedDemo } from '../seed.js';
-import { call, openHarness, TEST_SCRYPT, type Harness } from './helpers.js';
+import { call, TEST_SCRYPT, useHarness, type Harness } from './helpers.js';
 
 for (const dialect of DIALECTS) {
   describe(`seedDemo (${dialect})`, () => {
     let h: Harness;
-    before(async function () {
-      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
-      this.timeout(120_000);
-      // Seeding revokes the old demo token behind the app's back (it runs before the app in
-      // main.ts), so this app must not cache resolved tokens.
-      h = await openHarness(dialect, { options: { authCacheMs: 0 } });
-    });
-    after(async () => {
-      await h.t.destroy();
-    });
+    // Seeding revokes the old demo token behind the app's back (it runs before the app in
+    // main.ts), so this app must not cache resolved tokens.
+    useHarness(dialect, (opened) => (h = opened), { deps: { options: { authCacheMs: 0 } }, clean: false });
 
     it('seeds Northwind with a user per role and the example brand, once', async () => {
       const first = await seedDemo(h.t.db, { scryptCost: TEST_SCRYPT });

@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { DIALECTS } from '@brandsafe/db/testing';
-import { call, openHarness, signup, type Harness } from './helpers.js';
+import { call, signup, useHarness, type Harness } from './helpers.js';
 
 for (const dialect of DIALECTS) {
   describe(`API tokens (${dialect})`, () => {
     let h: Harness;
-    before(async function () {
-      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
-      this.timeout(120_000);
-      h = await openHarness(dialect);
-    });
-    after(async () => {
-      await h.t.destroy();
-    });
-    beforeEach(async () => {
-      await h.t.clean();
-    });
+    useHarness(dialect, (opened) => (h = opened));
 
     it('shows the secret once, stores only its SHA-256 and lists last use', async () => {
       const a = await signup(h.app);

@@ -8,7 +8,7 @@ import {
   type Checkpoint,
 } from '@brandsafe/audit';
 import { DIALECTS } from '@brandsafe/db/testing';
-import { call, openHarness, signup, type Harness } from '../../__tests__/helpers.js';
+import { call, signup, useHarness, type Harness } from '../../__tests__/helpers.js';
 import type { ProblemError } from '../../http/problem.js';
 import { requireAuditLog } from '../schemas.js';
 import { AuditLogService, registerAuditLog } from '../service.js';
@@ -21,16 +21,10 @@ for (const dialect of DIALECTS) {
     let h: Harness;
     const signer = testSigner();
     let service: AuditLogService;
-    before(async () => {
-      h = await openHarness(dialect);
+    useHarness(dialect, (opened) => {
+      h = opened;
       service = new AuditLogService(h.t.db, signer, { headIntervalMs: 3_600_000 });
       registerAuditLog(h.t.db, service);
-    });
-    after(async () => {
-      await h.t.destroy();
-    });
-    beforeEach(async () => {
-      await h.t.clean();
     });
 
     it('publishes a checkpoint that verifies with the well-known key, and the key with its log id', async () => {

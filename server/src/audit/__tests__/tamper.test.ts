@@ -3,7 +3,7 @@ import { verifyReceipt } from '@brandsafe/audit';
 import { withWorkspace } from '@brandsafe/db';
 import { DIALECTS } from '@brandsafe/db/testing';
 import { sql } from 'kysely';
-import { call, openHarness, signup, type Harness } from '../../__tests__/helpers.js';
+import { call, signup, useHarness, type Harness } from '../../__tests__/helpers.js';
 import { AuditLogService, registerAuditLog } from '../service.js';
 import { checkAuditLog, type TamperReport } from '../tamper.js';
 import { appendEvents, tamper, testSigner } from './helpers.js';
@@ -15,16 +15,10 @@ for (const dialect of DIALECTS) {
     let h: Harness;
     const signer = testSigner();
     let service: AuditLogService;
-    before(async () => {
-      h = await openHarness(dialect);
+    useHarness(dialect, (opened) => {
+      h = opened;
       service = new AuditLogService(h.t.db, signer, { headIntervalMs: 3_600_000 });
       registerAuditLog(h.t.db, service);
-    });
-    after(async () => {
-      await h.t.destroy();
-    });
-    beforeEach(async () => {
-      await h.t.clean();
     });
 
     /** A signed-up workspace with 8 more events, all integrated and signed: leaves 0..9. */
