@@ -66,7 +66,14 @@ export type BatchPart = string | Statement;
 
 /** What the pool facade recognizes as a batch (connection.ts); built by {@link batchQuery}. */
 export class Batch {
-  constructor(readonly parts: readonly BatchPart[]) {}
+  /**
+   * @param perPart answer with one entry per part instead of the last rows (see
+   *   {@link batchQueryPerPart}). String parts must then be single statements.
+   */
+  constructor(
+    readonly parts: readonly BatchPart[],
+    readonly perPart = false,
+  ) {}
 }
 
 /** The SQL text of a batch query; its only parameter is the {@link Batch}. */
@@ -79,6 +86,35 @@ export const BATCH_SQL = '/* brandsafe statement batch */';
  */
 export function batchQuery(parts: readonly BatchPart[]): CompiledQuery {
   return CompiledQuery.raw(BATCH_SQL, [new Batch(parts)]);
+}
+
+/**
+ * A part's answer in a {@link batchQueryPerPart}: the rows of its statement, or null when the
+ * statement returns no rows at all (BEGIN, an INSERT without RETURNING).
+ */
+export type PartRows = unknown[] | null;
+
+/**
+ * {@link batchQuery} answering with one {@link PartRows} per part, in order (the query result's
+ * `rows`), so several callers' statements can share one batch and each get its own rows back
+ * (group-commit.ts). String parts must be single statements: their results are counted one each.
+ */
+export function batchQueryPerPart(parts: readonly BatchPart[]): CompiledQuery<PartRows> {
+  return CompiledQuery.raw(BATCH_SQL, [new Batch(parts, true)]);
+}
+
+/** A multi-statement query's results (one per statement, as pg gives them) grouped by part. */
+export function rowsPerPart(results: readonly { rows: unknown[]; fields: readonly unknown[] }[], counts: readonly number[]): PartRows[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (results.length !== total) throw new DbError('INVALID_ARGUMENT', `a batch of ${total} statements answered with ${results.length} results`);
+  const out: PartRows[] = [];
+  let at = 0;
+  for (const n of counts) {
+    at += n;
+    const last = results[at - 1]!;
+    out.push(last.fields.length > 0 ? last.rows : null);
+  }
+  return out;
 }
 
 /** Per-connection bookkeeping of the statements PREPAREd by batches. */
@@ -117,12 +153,16 @@ const batchName = statementNamer('bsb_');
  * or mark unknown if it failed). At most `limit` statements are prepared per connection; later
  * texts are inlined, so statements whose text varies cannot grow a connection's memory.
  */
-export function composeBatch(batch: Batch, state: BatchState, limit: number): { text: string; preparing: string[] } {
+export function composeBatch(batch: Batch, state: BatchState, limit: number): { text: string; preparing: string[]; counts: number[] } {
   const out: string[] = [];
   const preparing: string[] = [];
+  // How many statements each part became (a PREPARE and its EXECUTE are two).
+  const counts: number[] = [];
   for (const part of batch.parts) {
+    const before = out.length;
     if (typeof part === 'string') {
       out.push(part);
+      counts.push(1);
       continue;
     }
     const args = part.parameters.map((v, i) => sqlLiteral(v, i + 1));
@@ -135,6 +175,7 @@ export function composeBatch(batch: Batch, state: BatchState, limit: number): { 
       preparing.push(name);
       out.push(`prepare ${name} as ${part.sql}`, execute);
     }
+    counts.push(out.length - before);
   }
-  return { text: out.join(';\n'), preparing };
+  return { text: out.join(';\n'), preparing, counts };
 }

@@ -8,8 +8,9 @@ import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClien
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
-import { BATCH_SQL, Batch, composeBatch, statementNamer, type BatchState } from './batch.js';
+import { BATCH_SQL, Batch, composeBatch, rowsPerPart, statementNamer, type BatchState } from './batch.js';
 import { DbError } from './errors.js';
+import { configureGroupCommit, type GroupCommitOptions } from './group-commit.js';
 import type { Database } from './schema/database.js';
 
 export type DialectName = 'pglite' | 'postgres';
@@ -26,6 +27,11 @@ export interface DatabaseOptions {
   schema?: string;
   /** pg pool size (default 10). */
   poolSize?: number;
+  /**
+   * PostgreSQL only: how `withWorkspaceStatements` transactions arriving together are grouped
+   * into one (group-commit.ts); `{ inFlight: Infinity }` sends every call alone.
+   */
+  groupCommit?: GroupCommitOptions;
   /**
    * PGlite only: start from this dump of a data directory (`dumpDataDir()`), e.g. an already
    * migrated template — tests use it to skip initdb and migrations for every new database.
@@ -132,6 +138,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   multiStatement.add(db);
+  configureGroupCommit(db, options.groupCommit ?? {});
   return {
     db,
     dialect: 'postgres',
@@ -174,11 +181,14 @@ function preparingPool(pool: pg.Pool): PostgresPool {
             if (typeof text !== 'string') return client.query(text); // a cursor (kysely's stream())
             if (text === BATCH_SQL && values?.[0] instanceof Batch) {
               // batch.ts: one simple-protocol query; its PREPAREs count against the same limit.
-              const { text: batch, preparing } = composeBatch(values[0], batches, MAX_PREPARED_PER_CONNECTION - prepared.size);
+              const { perPart } = values[0];
+              const { text: batch, preparing, counts } = composeBatch(values[0], batches, MAX_PREPARED_PER_CONNECTION - prepared.size);
               return client.query(batch).then(
                 (r) => {
                   for (const name of preparing) batches.prepared.add(name);
-                  return Array.isArray(r) ? answerOf(r as pg.QueryResult[]) : r;
+                  const results = (Array.isArray(r) ? r : [r]) as pg.QueryResult[];
+                  if (perPart) return { command: 'SELECT', rowCount: counts.length, rows: rowsPerPart(results, counts) };
+                  return answerOf(results);
                 },
                 (err: unknown) => {
                   for (const name of preparing) batches.unknown.add(name);

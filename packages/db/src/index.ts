@@ -10,6 +10,7 @@ export { DbError, isUniqueViolation, sqlState, type DbErrorCode } from './errors
 export { migrateToLatest } from './migrate.js';
 export { migrations } from './migrations/index.js';
 export { APP_ROLE, isUuid, withWorkspace, withWorkspaceFinal, withWorkspaceStatements, withoutWorkspace, type FinalStatement, type ScopeOptions, type Tx } from './scope.js';
+export { groupCommitter, type GroupCommitOptions, type GroupCommitStats } from './group-commit.js';
 export { batchQuery, inlineParameters, sqlLiteral, type BatchPart, type Statement } from './batch.js';
 export * from './schema/index.js';
 export * from './repositories/api-tokens.js';

@@ -13,6 +13,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { batchQuery, type Statement } from './batch.js';
 import { acceptsMultiStatement, pgliteOf } from './connection.js';
 import { DbError } from './errors.js';
+import { groupCommitter } from './group-commit.js';
 import type { Database } from './schema/database.js';
 
 /**
@@ -91,11 +92,13 @@ export async function withWorkspaceFinal<T, R, F = unknown>(
 }
 
 /**
- * Runs statements known up front as one transaction scoped to `workspaceId` and resolves with
- * the rows of the last one (give it a RETURNING or make it a SELECT). On PostgreSQL the whole transaction — BEGIN, the
- * scope's settings, the statements (EXECUTEs of statements the connection prepared, batch.ts)
- * and COMMIT — is one round trip; on PGlite they run one by one. If a statement fails, nothing
- * is committed and the error is thrown.
+ * Runs statements known up front atomically, scoped to `workspaceId`, and resolves with the
+ * rows of the last one that returns rows (give it a RETURNING or make it a SELECT). On PostgreSQL
+ * the whole transaction — BEGIN, the scope's settings, the statements (EXECUTEs of statements the
+ * connection prepared, batch.ts) and COMMIT — is one round trip, and under load several callers'
+ * statements share one transaction, each under its own settings (group commit,
+ * group-commit.ts); on PGlite they run one by one. If a statement fails, nothing of this call is
+ * committed and the error is thrown.
  *
  * @example
  * const rows = await withWorkspaceStatements(db, ws, [{ sql: 'insert into … returning id', parameters: [ws] }]);
@@ -114,17 +117,14 @@ export async function withWorkspaceStatements<R>(
       return { value: rows };
     })).value;
   }
-  const settings = scopeSettings(workspaceId, options);
-  return db.connection().execute(async (conn) => {
-    try {
-      return (await conn.executeQuery<R>(batchQuery(['begin', settings, ...statements, 'commit']))).rows;
-    } catch (err) {
-      // A failed statement leaves the transaction aborted (the rest of the batch was skipped).
-      await sql.raw('rollback').execute(conn).catch(() => undefined);
-      throw err;
-    }
-  });
+  // Group commit (group-commit.ts): calls that arrive while earlier ones are in flight share a
+  // transaction, each under its own settings; the commit mode is the transaction's.
+  const settings = scopeSettings(workspaceId, { userId: options.userId });
+  return groupCommitter(db, options.asynchronousCommit ? ASYNCHRONOUS_COMMIT : '').run<R>(workspaceId, settings, statements);
 }
+
+/** The statement that makes a transaction commit without waiting for the WAL flush. */
+const ASYNCHRONOUS_COMMIT = "select set_config('synchronous_commit', 'off', true)";
 
 /**
  * Runs `fn` as the application role with no workspace set: tenant rows are invisible; only the

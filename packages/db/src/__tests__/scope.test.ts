@@ -54,17 +54,18 @@ describe('composeBatch', () => {
     const name = first.preparing[0]!;
     assert.match(name, /^bsb_[0-9a-f]{24}$/);
     assert.equal(first.text, `begin;\nprepare ${name} as ${stmt.sql};\nexecute ${name}((1), (2));\nexecute ${name}((1), (2));\ncommit`);
+    assert.deepEqual(first.counts, [1, 2, 1, 1], 'statements per part: the PREPARE and its EXECUTE are two');
     state.prepared.add(name);
     const again = composeBatch(new Batch([{ sql: stmt.sql, parameters: [null, "it's"] }]), state, 10);
-    assert.deepEqual(again, { text: `execute ${name}(NULL, 'it''s')`, preparing: [] });
+    assert.deepEqual(again, { text: `execute ${name}(NULL, 'it''s')`, preparing: [], counts: [1] });
   });
 
   it('inlines a statement whose PREPARE may or may not have run, and any past the limit', () => {
     const state = fresh();
     const name = composeBatch(new Batch([stmt]), state, 10).preparing[0]!;
     state.unknown.add(name);
-    assert.deepEqual(composeBatch(new Batch([stmt]), state, 10), { text: 'select (1)::int + (2)::int as n', preparing: [] });
-    assert.deepEqual(composeBatch(new Batch([{ sql: 'select $1::text', parameters: ['x'] }]), fresh(), 0), { text: "select 'x'::text", preparing: [] });
+    assert.deepEqual(composeBatch(new Batch([stmt]), state, 10), { text: 'select (1)::int + (2)::int as n', preparing: [], counts: [1] });
+    assert.deepEqual(composeBatch(new Batch([{ sql: 'select $1::text', parameters: ['x'] }]), fresh(), 0), { text: "select 'x'::text", preparing: [], counts: [1] });
   });
 
   it('refuses values it cannot write as literals before anything is sent', () => {

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
+import { groupCommitter, listBrands, withWorkspace, withWorkspaceStatements, type GroupCommitStats } from '../index.js';
+import { seedWorkspace } from './helpers.js';
+
+/**
+ * withWorkspaceStatements under concurrency: on PostgreSQL calls that arrive together share a
+ * transaction (group-commit.ts); on PGlite each runs alone. What a caller sees must be the same
+ * either way, so every test runs on both; the grouping itself is asserted on PostgreSQL.
+ */
+for (const dialect of DIALECTS) {
+  describe(`group commit of scoped statements (${dialect})`, () => {
+    let t: TestDatabase;
+    before(async function () {
+      this.timeout(120_000);
+      t = await openTestDatabase(dialect);
+    });
+    after(async () => {
+      await t.destroy();
+    });
+    beforeEach(async () => {
+      await t.clean();
+    });
+
+    const insert = (ws: string, name: string, userId: string) => ({
+      sql: `insert into brands (workspace_id, name, created_by) values ($1::uuid, $2, $3::uuid)
+        returning name, current_setting('app.workspace_id') as ws, current_setting('app.user_id') as uid`,
+      parameters: [ws, name, userId],
+    });
+    const count = { sql: `select count(*)::int as n from brands where name <> $1`, parameters: [''] };
+    /** The counters' change while `fn` runs. */
+    async function counting<T>(mode: '' | 'async', fn: () => Promise<T>): Promise<{ value: T; delta: GroupCommitStats }> {
+      const stats = groupCommitter(t.db, mode === 'async' ? "select set_config('synchronous_commit', 'off', true)" : '').stats;
+      const before = { ...stats };
+      const value = await fn();
+      return { value, delta: { transactions: stats.transactions - before.transactions, calls: stats.calls - before.calls, largest: stats.largest, refusedBatches: stats.refusedBatches - before.refusedBatches } };
+    }
+
+    it('gives every concurrent call its own scope and its own rows, and commits them all', async () => {
+      const a = await seedWorkspace(t.db, 'GroupA');
+      const b = await seedWorkspace(t.db, 'GroupB');
+      const calls = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? { ...a, name: `a${i}` } : { ...b, name: `b${i}` }));
+      const { value: answers, delta } = await counting('', () =>
+        Promise.all(
+          calls.map((c) =>
+            withWorkspaceStatements<{ name: string; ws: string; uid: string }>(t.db, c.workspaceId, [insert(c.workspaceId, c.name, c.userId)], { userId: c.userId }),
+          ),
+        ),
+      );
+      answers.forEach((rows, i) => assert.deepEqual(rows, [{ name: calls[i]!.name, ws: calls[i]!.workspaceId, uid: calls[i]!.userId }]));
+      assert.equal((await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).length, 20);
+      assert.equal((await withWorkspace(t.db, b.workspaceId, (trx) => listBrands(trx))).length, 20);
+      if (dialect === 'postgres') {
+        assert.equal(delta.calls, 40);
+        assert.ok(delta.transactions < 40 && delta.largest > 1, `grouped: ${delta.transactions} transactions for 40 calls`);
+        assert.equal(delta.refusedBatches, 0);
+      }
+    });
+
+    it("keeps row-level security per call inside a shared transaction: no call sees another workspace's rows", async () => {
+      // A shared transaction orders its calls by workspace id: B (the larger) runs after A, so
+      // its counts come after A's uncommitted inserts in the same transaction.
+      const [a, b] = [await seedWorkspace(t.db, 'SeenA'), await seedWorkspace(t.db, 'SeenB')].sort((x, y) => (x.workspaceId < y.workspaceId ? -1 : 1)) as [
+        Awaited<ReturnType<typeof seedWorkspace>>,
+        Awaited<ReturnType<typeof seedWorkspace>>,
+      ];
+      const work = Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 2
+          ? withWorkspaceStatements<{ n: number }>(t.db, b.workspaceId, [count]).then((rows) => ({ seenByB: rows[0]!.n }))
+          : withWorkspaceStatements(t.db, a.workspaceId, [insert(a.workspaceId, `a${i}`, a.userId)], { userId: a.userId }).then(() => ({ seenByB: 0 })),
+      );
+      for (const { seenByB } of await Promise.all(work)) assert.equal(seenByB, 0);
+      assert.equal((await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).length, 20);
+    });
+
+    it('fails only the call whose statement PostgreSQL refuses; the others commit', async () => {
+      const a = await seedWorkspace(t.db, 'Refused');
+      const { value: settled, delta } = await counting('', () =>
+        Promise.allSettled(
+          Array.from({ length: 20 }, (_, i) =>
+            withWorkspaceStatements(t.db, a.workspaceId, [insert(a.workspaceId, `n${i}`, a.userId), { sql: 'select 1 / $1::int as q', parameters: [i === 13 ? 0 : 1] }], {
+              userId: a.userId,
+            }),
+          ),
+        ),
+      );
+      settled.forEach((s, i) => {
+        if (i === 13) assert.ok(s.status === 'rejected' && /division by zero/.test(String(s.reason)), `call 13: ${s.status}`);
+        else assert.deepEqual(s, { status: 'fulfilled', value: [{ q: 1 }] }, `call ${i}`);
+      });
+      const names = (await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).map((b) => b.name).sort();
+      assert.equal(names.length, 19);
+      assert.ok(!names.includes('n13'), "the refused call's insert is not committed");
+      if (dialect === 'postgres') assert.ok(delta.refusedBatches >= 1, 'the failing call shared a transaction and was run again alone');
+    });
+
+    it('never mixes commit modes: asynchronous calls commit asynchronously, the others synchronously', async () => {
+      const a = await seedWorkspace(t.db, 'Modes');
+      const mode = { sql: `select current_setting('synchronous_commit') as mode, $1::int as i`, parameters: [0] };
+      const answers = await Promise.all(
+        Array.from({ length: 24 }, (_, i) =>
+          withWorkspaceStatements<{ mode: string }>(t.db, a.workspaceId, [{ ...mode, parameters: [i] }], { asynchronousCommit: i % 2 === 1 }).then((rows) => rows[0]!.mode),
+        ),
+      );
+      answers.forEach((m, i) => assert.equal(m, i % 2 === 1 ? 'off' : 'on', `call ${i}`));
+    });
+  });
+}
