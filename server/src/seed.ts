@@ -51,7 +51,7 @@ const emailFor = (role: WorkspaceRole) => `${role}@northwind.example`;
  * tokens and a request rate the API benchmark does not reach, so a demo is never throttled by
  * trial limits (issue 6). Only the demo gets them; a new sign-up keeps the trial limits.
  */
-export const DEMO_OVERRIDES: LimitOverrides = { generation: null, brand: null, member: null, api_token: null, requestsPerMinute: 60_000, burst: 5_000 };
+export const DEMO_OVERRIDES: LimitOverrides = { generation: null, brand: null, member: null, api_token: null, requestsPerMinute: 600_000, burst: 20_000 };
 
 /** Seeds the demo once and issues a fresh demo API token. */
 export async function seedDemo(db: Kysely<Database>, options: { scryptCost?: ScryptCost; brandFile?: URL | string } = {}): Promise<DemoSeed> {

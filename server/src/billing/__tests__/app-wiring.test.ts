@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
       const limits = async (token: string) => (await call(plain.app, 'GET', '/api/v1/billing', { token })).data;
       const overrides = await sql<{ workspace_id: string; overrides: unknown; reason: string }>`SELECT * FROM quota_overrides`.execute(plain.t.db);
       assert.deepEqual(overrides.rows.map((r) => [r.workspace_id, r.overrides, r.reason]), [[demo.workspaceId, DEMO_OVERRIDES, 'demo']]);
-      assert.deepEqual((await limits(demo.tokens.owner)).plan.limits, { generation: null, brand: null, member: null, api_token: null, requestsPerMinute: 60_000, burst: 5_000 });
+      assert.deepEqual((await limits(demo.tokens.owner)).plan.limits, { generation: null, brand: null, member: null, api_token: null, requestsPerMinute: 600_000, burst: 20_000 });
       const trial = await limits(a.token);
       assert.deepEqual([trial.phase, trial.plan.limits.generation, trial.plan.limits.brand, trial.plan.limits.burst], ['trialing', 100, 1, 20]);
       // The new workspace is held to one brand; the demo is not.
