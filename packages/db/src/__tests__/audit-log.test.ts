@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
+import { DIALECTS, type TestDatabase } from '../testing.js';
 import {
   appendAuditEvent,
   appendAuditLeaves,
@@ -13,24 +13,15 @@ import {
   withoutWorkspace,
   withWorkspace,
 } from '../index.js';
-import { seedWorkspace } from './helpers.js';
+import { seedWorkspace, useTestDatabase } from './helpers.js';
 
 const h = (s: string) => new Uint8Array(createHash('sha256').update(s).digest());
 
 for (const dialect of DIALECTS) {
   describe(`audit log storage (${dialect})`, () => {
     let t: TestDatabase;
-    before(async () => {
-      t = await openTestDatabase(dialect);
-    });
-    after(async () => {
-      await t.destroy();
-    });
-    beforeEach(async () => {
-      await t.clean();
-      await sql`TRUNCATE audit_log_pending, audit_log_leaves, audit_tree_nodes, audit_tree_heads`.execute(t.db);
-      await sql`UPDATE audit_log_state SET tree_size = 0`.execute(t.db);
-    });
+    // clean() empties the log's tables too and resets its integrated size (testing.ts).
+    useTestDatabase(dialect, (opened) => (t = opened));
 
     /** Two workspaces with one event each, both sequenced as leaves 0 and 1 with their parent node. */
     async function twoLeaves() {

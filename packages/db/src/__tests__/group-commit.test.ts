@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
+import { DIALECTS, type TestDatabase } from '../testing.js';
 import { groupCommitter, listBrands, withWorkspace, withWorkspaceStatements, type GroupCommitStats } from '../index.js';
-import { seedWorkspace } from './helpers.js';
+import { seedWorkspace, useTestDatabase } from './helpers.js';
 
 /**
  * withWorkspaceStatements under concurrency: on PostgreSQL calls that arrive together share a
@@ -11,16 +11,7 @@ import { seedWorkspace } from './helpers.js';
 for (const dialect of DIALECTS) {
   describe(`group commit of scoped statements (${dialect})`, () => {
     let t: TestDatabase;
-    before(async function () {
-      this.timeout(120_000);
-      t = await openTestDatabase(dialect);
-    });
-    after(async () => {
-      await t.destroy();
-    });
-    beforeEach(async () => {
-      await t.clean();
-    });
+    useTestDatabase(dialect, (opened) => (t = opened));
 
     const insert = (ws: string, name: string, userId: string) => ({
       sql: `insert into brands (workspace_id, name, created_by) values ($1::uuid, $2, $3::uuid)

@@ -1,6 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { addMembership, insertUser, insertWorkspace, withWorkspace, type Database } from '../index.js';
+import { addMembership, insertUser, insertWorkspace, withWorkspace, type Database, type DialectName } from '../index.js';
+import { openTestDatabase, type TestDatabase } from '../testing.js';
+
+/**
+ * The mocha hooks of a suite on one dialect: open a throwaway migrated database before it (handed
+ * to `opened`), empty it before each test, and drop it after the suite.
+ */
+export function useTestDatabase(dialect: DialectName, opened: (t: TestDatabase) => unknown): void {
+  let t: TestDatabase | undefined;
+  before(async function () {
+    // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
+    this.timeout(120_000);
+    t = await openTestDatabase(dialect);
+    opened(t);
+  });
+  after(async () => {
+    await t?.destroy();
+  });
+  beforeEach(async () => {
+    await t?.clean();
+  });
+}
 
 /** Creates a workspace with one owner through the scoped path, as signup does. */
 export async function seedWorkspace(db: Kysely<Database>, name: string): Promise<{ workspaceId: string; userId: string }> {

@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
+import { DIALECTS, type TestDatabase } from '../testing.js';
 import { appendAuditEvent, createEmailVerification, insertBrand, listBrands, getBrand, verifyEmail, withoutWorkspace, withWorkspace } from '../index.js';
-import { seedWorkspace } from './helpers.js';
+import { seedWorkspace, useTestDatabase } from './helpers.js';
 
 for (const dialect of DIALECTS) {
   describe(`tenant isolation (${dialect})`, () => {
     let t: TestDatabase;
-    before(async function () {
-      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
-      this.timeout(120_000);
-      t = await openTestDatabase(dialect);
-    });
-    after(async () => {
-      await t.destroy();
-    });
-    beforeEach(async () => {
-      await t.clean();
-    });
+    useTestDatabase(dialect, (opened) => (t = opened));
 
     async function twoTenants() {
       const a = await seedWorkspace(t.db, 'Alpha');

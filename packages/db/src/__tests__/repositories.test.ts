@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
+import { DIALECTS, type TestDatabase } from '../testing.js';
 import {
   createApiToken,
   createInvitation,
@@ -22,22 +22,12 @@ import {
   withoutWorkspace,
   withWorkspace,
 } from '../index.js';
-import { seedWorkspace } from './helpers.js';
+import { seedWorkspace, useTestDatabase } from './helpers.js';
 
 for (const dialect of DIALECTS) {
   describe(`repositories (${dialect})`, () => {
     let t: TestDatabase;
-    before(async function () {
-      // Opening PGlite compiles its WebAssembly and migrates: seconds on a busy machine.
-      this.timeout(120_000);
-      t = await openTestDatabase(dialect);
-    });
-    after(async () => {
-      await t.destroy();
-    });
-    beforeEach(async () => {
-      await t.clean();
-    });
+    useTestDatabase(dialect, (opened) => (t = opened));
 
     it('applies no migration twice', async () => {
       assert.deepEqual(await migrateToLatest(t.db, { schema: t.schema }), []);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { DIALECTS, openTestDatabase, type TestDatabase } from '../testing.js';
+import { DIALECTS, type TestDatabase } from '../testing.js';
 import { Batch, composeBatch, type BatchState } from '../batch.js';
 import { DbError, inlineParameters, insertBrand, listBrands, withWorkspace, withWorkspaceFinal, withWorkspaceStatements } from '../index.js';
-import { seedWorkspace } from './helpers.js';
+import { seedWorkspace, useTestDatabase } from './helpers.js';
 
 describe('inlineParameters', () => {
   it('writes nulls, booleans, numbers, dates and strings as SQL literals', () => {
@@ -76,16 +76,7 @@ describe('composeBatch', () => {
 for (const dialect of DIALECTS) {
   describe(`scoped transactions (${dialect})`, () => {
     let t: TestDatabase;
-    before(async function () {
-      this.timeout(120_000);
-      t = await openTestDatabase(dialect);
-    });
-    after(async () => {
-      await t.destroy();
-    });
-    beforeEach(async () => {
-      await t.clean();
-    });
+    useTestDatabase(dialect, (opened) => (t = opened));
 
     describe('withWorkspaceStatements', () => {
       const insert = (ws: string, name: string, userId: string) => ({
