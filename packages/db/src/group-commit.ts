@@ -21,9 +21,9 @@
  * - Each call gets the rows of its own last statement that returns rows.
  * - If PostgreSQL refuses a statement, the transaction rolls back — nothing of any call is
  *   committed — and every call of the batch is run again in a transaction of its own, so only
- *   the call whose statement fails sees the error. Without a SQLSTATE (the connection broke, so
- *   whether COMMIT happened is unknown) every call of the batch gets the error, as a lone call
- *   would.
+ *   the call whose statement fails sees the error. When the connection broke instead (no
+ *   SQLSTATE, or one of a connection or server class), whether COMMIT happened is unknown, so
+ *   every call of the batch gets the error, as a lone call would.
  * - Synchronous and asynchronous commits (`ScopeOptions.asynchronousCommit`) are never mixed:
  *   each mode has its own queue.
  */
@@ -109,7 +109,7 @@ export class GroupCommitter {
       const answers = await this.transaction(calls);
       for (const [call, rows] of answers) call.resolve(rows);
     } catch (err) {
-      if (calls.length > 1 && sqlState(err) !== undefined) {
+      if (calls.length > 1 && refusedStatement(err)) {
         // PostgreSQL refused a statement: nothing was committed. Whose was it? Each alone.
         this.stats.refusedBatches++;
         await Promise.all(calls.map((call) => this.alone(call)));
@@ -152,6 +152,18 @@ export class GroupCommitter {
     this.stats.largest = Math.max(this.stats.largest, calls.length);
     return calls.map((call, i) => [call, lastRows(answers, ranges[i]!)]);
   }
+}
+
+/**
+ * True when PostgreSQL answered with an error about a statement, so the transaction is known not
+ * to have committed. Not for the classes that describe the connection or the server rather than
+ * a statement (08 connection exception, 57 operator intervention such as a terminated backend,
+ * 58 system error, XX internal error): there, as without a SQLSTATE, whether COMMIT happened is
+ * unknown and running the calls again could apply them twice.
+ */
+function refusedStatement(err: unknown): boolean {
+  const state = sqlState(err);
+  return state !== undefined && !['08', '57', '58', 'XX'].includes(state.slice(0, 2));
 }
 
 /** The rows of the last statement in `[from, to)` that returns rows; none: empty. */

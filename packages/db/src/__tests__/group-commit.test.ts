@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { DIALECTS, type TestDatabase } from '../testing.js';
-import { groupCommitter, listBrands, withWorkspace, withWorkspaceStatements, type GroupCommitStats } from '../index.js';
+import type { Kysely } from 'kysely';
+import { Batch } from '../batch.js';
+import { GroupCommitter } from '../group-commit.js';
+import { groupCommitter, listBrands, withWorkspace, withWorkspaceStatements, type Database, type GroupCommitStats } from '../index.js';
 import { seedWorkspace, useTestDatabase } from './helpers.js';
 
 /**
@@ -97,3 +100,53 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('group commit when a shared transaction fails', () => {
+  /**
+   * A database stand-in that answers every transaction of one call and fails every shared one
+   * with `error`: what the committer does next depends only on that error.
+   */
+  function failingShared(error: unknown) {
+    const sent: number[] = [];
+    const db = {
+      connection: () => ({
+        execute: async <T>(fn: (conn: unknown) => Promise<T>) =>
+          fn({
+            executeQuery: async (query: { parameters: readonly unknown[] }) => {
+              const batch = query.parameters[0];
+              if (!(batch instanceof Batch)) return { rows: [] }; // the rollback
+              const calls = batch.parts.filter((p) => typeof p === 'string' && p.startsWith('settings '));
+              sent.push(calls.length);
+              if (calls.length > 1) throw error;
+              return { rows: batch.parts.map((p) => (typeof p === 'string' ? null : [{ value: p.parameters[0] }])) };
+            },
+          }),
+      }),
+    } as unknown as Kysely<Database>;
+    return { committer: new GroupCommitter(db, undefined, { inFlight: 1 }), sent };
+  }
+  const three = (committer: GroupCommitter) =>
+    Promise.allSettled([1, 2, 3].map((n) => committer.run<{ value: number }>(`ws${n}`, `settings ${n}`, [{ sql: 'select $1', parameters: [n] }])));
+
+  it('runs every call again alone when PostgreSQL refused a statement (nothing committed)', async () => {
+    const { committer, sent } = failingShared(Object.assign(new Error('division by zero'), { code: '22012' }));
+    const settled = await three(committer);
+    assert.deepEqual(settled.map((s) => s.status === 'fulfilled' && s.value), [[{ value: 1 }], [{ value: 2 }], [{ value: 3 }]]);
+    assert.deepEqual(sent, [1, 2, 1, 1], 'the first alone; two shared, refused, then each alone');
+    assert.equal(committer.stats.refusedBatches, 1);
+  });
+
+  for (const [what, error] of [
+    ['the connection broke (no SQLSTATE)', new Error('Connection terminated unexpectedly')],
+    ['the backend was terminated (57P01)', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['the connection failed (08006)', Object.assign(new Error('connection failure'), { code: '08006' })],
+  ] as const) {
+    it(`fails every call of the batch, never running one twice, when ${what}`, async () => {
+      const { committer, sent } = failingShared(error);
+      const settled = await three(committer);
+      assert.equal(settled[0]!.status, 'fulfilled');
+      assert.deepEqual(settled.slice(1).map((s) => s.status === 'rejected' && s.reason), [error, error]);
+      assert.deepEqual(sent, [1, 2], 'whether the shared COMMIT happened is unknown: no call is sent again');
+    });
+  }
+});
