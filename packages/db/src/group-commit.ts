@@ -64,6 +64,9 @@ export interface GroupCommitStats {
 
 const DEFAULTS: Required<GroupCommitOptions> = { inFlight: 2, maxItems: 32 };
 
+/** The setting (SET LOCAL) that makes a transaction commit without waiting for the WAL flush. */
+export const ASYNCHRONOUS_COMMIT_SETTING = "set_config('synchronous_commit', 'off', true)";
+
 /** The queue of one commit mode of one database. */
 export class GroupCommitter {
   private readonly queue: Call[] = [];
@@ -72,14 +75,16 @@ export class GroupCommitter {
   private readonly maxItems: number;
   readonly stats: GroupCommitStats = { transactions: 0, calls: 0, largest: 0, refusedBatches: 0 };
 
-  /**
-   * @param commitMode a statement run once after BEGIN (the commit mode), or undefined.
-   */
+  /** Run once after BEGIN when the transactions commit asynchronously. */
+  private readonly commitMode: string | undefined;
+
+  /** @param asynchronousCommit the queue's commit mode (ScopeOptions.asynchronousCommit). */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly commitMode: string | undefined,
+    asynchronousCommit: boolean,
     options: GroupCommitOptions = {},
   ) {
+    this.commitMode = asynchronousCommit ? `select ${ASYNCHRONOUS_COMMIT_SETTING}` : undefined;
     this.inFlight = Math.max(1, options.inFlight ?? DEFAULTS.inFlight);
     this.maxItems = Math.max(1, Math.floor(options.maxItems ?? DEFAULTS.maxItems));
   }
@@ -177,7 +182,7 @@ function lastRows(answers: readonly PartRows[], [from, to]: [number, number]): u
 
 interface Registered {
   options: GroupCommitOptions;
-  modes: Map<string, GroupCommitter>;
+  modes: Map<boolean, GroupCommitter>;
 }
 
 const registry = new WeakMap<Kysely<Database>, Registered>();
@@ -187,11 +192,11 @@ export function configureGroupCommit(db: Kysely<Database>, options: GroupCommitO
   registry.set(db, { options, modes: new Map() });
 }
 
-/** The queue of `db` for one commit mode (`commitMode`: its statement, or '' for the default). */
-export function groupCommitter(db: Kysely<Database>, commitMode: string): GroupCommitter {
+/** The queue of `db` for one commit mode. */
+export function groupCommitter(db: Kysely<Database>, asynchronousCommit: boolean): GroupCommitter {
   let entry = registry.get(db);
   if (!entry) registry.set(db, (entry = { options: {}, modes: new Map() }));
-  let committer = entry.modes.get(commitMode);
-  if (!committer) entry.modes.set(commitMode, (committer = new GroupCommitter(db, commitMode || undefined, entry.options)));
+  let committer = entry.modes.get(asynchronousCommit);
+  if (!committer) entry.modes.set(asynchronousCommit, (committer = new GroupCommitter(db, asynchronousCommit, entry.options)));
   return committer;
 }

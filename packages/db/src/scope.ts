@@ -13,7 +13,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { batchQuery, type Statement } from './batch.js';
 import { acceptsMultiStatement, pgliteOf } from './connection.js';
 import { DbError } from './errors.js';
-import { groupCommitter } from './group-commit.js';
+import { ASYNCHRONOUS_COMMIT_SETTING, groupCommitter } from './group-commit.js';
 import type { Database } from './schema/database.js';
 
 /**
@@ -120,11 +120,8 @@ export async function withWorkspaceStatements<R>(
   // Group commit (group-commit.ts): calls that arrive while earlier ones are in flight share a
   // transaction, each under its own settings; the commit mode is the transaction's.
   const settings = scopeSettings(workspaceId, { userId: options.userId });
-  return groupCommitter(db, options.asynchronousCommit ? ASYNCHRONOUS_COMMIT : '').run<R>(workspaceId, settings, statements);
+  return groupCommitter(db, options.asynchronousCommit === true).run<R>(workspaceId, settings, statements);
 }
-
-/** The statement that makes a transaction commit without waiting for the WAL flush. */
-const ASYNCHRONOUS_COMMIT = "select set_config('synchronous_commit', 'off', true)";
 
 /**
  * Runs `fn` as the application role with no workspace set: tenant rows are invisible; only the
@@ -144,7 +141,7 @@ function scopeSettings(workspaceId: string, { userId, asynchronousCommit }: Scop
   if (userId !== undefined && !isUuid(userId)) throw new DbError('INVALID_WORKSPACE_ID', `not a user id: ${JSON.stringify(userId)}`);
   // Both values are validated UUIDs (or empty), so inlining them as literals is safe; it lets
   // PostgreSQL take BEGIN and the settings in one simple-protocol round trip.
-  return `select set_config('role', '${APP_ROLE}', true), set_config('app.workspace_id', '${workspaceId}', true), set_config('app.user_id', '${userId ?? ''}', true)${asynchronousCommit ? ", set_config('synchronous_commit', 'off', true)" : ''}`;
+  return `select set_config('role', '${APP_ROLE}', true), set_config('app.workspace_id', '${workspaceId}', true), set_config('app.user_id', '${userId ?? ''}', true)${asynchronousCommit ? `, ${ASYNCHRONOUS_COMMIT_SETTING}` : ''}`;
 }
 
 async function scoped<T, R = unknown, F = unknown>(

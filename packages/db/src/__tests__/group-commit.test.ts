@@ -22,9 +22,9 @@ for (const dialect of DIALECTS) {
       parameters: [ws, name, userId],
     });
     const count = { sql: `select count(*)::int as n from brands where name <> $1`, parameters: [''] };
-    /** The counters' change while `fn` runs. */
-    async function counting<T>(mode: '' | 'async', fn: () => Promise<T>): Promise<{ value: T; delta: GroupCommitStats }> {
-      const stats = groupCommitter(t.db, mode === 'async' ? "select set_config('synchronous_commit', 'off', true)" : '').stats;
+    /** The synchronous-commit queue's counters' change while `fn` runs. */
+    async function counting<T>(fn: () => Promise<T>): Promise<{ value: T; delta: GroupCommitStats }> {
+      const stats = groupCommitter(t.db, false).stats;
       const before = { ...stats };
       const value = await fn();
       return { value, delta: { transactions: stats.transactions - before.transactions, calls: stats.calls - before.calls, largest: stats.largest, refusedBatches: stats.refusedBatches - before.refusedBatches } };
@@ -34,7 +34,7 @@ for (const dialect of DIALECTS) {
       const a = await seedWorkspace(t.db, 'GroupA');
       const b = await seedWorkspace(t.db, 'GroupB');
       const calls = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? { ...a, name: `a${i}` } : { ...b, name: `b${i}` }));
-      const { value: answers, delta } = await counting('', () =>
+      const { value: answers, delta } = await counting(() =>
         Promise.all(
           calls.map((c) =>
             withWorkspaceStatements<{ name: string; ws: string; uid: string }>(t.db, c.workspaceId, [insert(c.workspaceId, c.name, c.userId)], { userId: c.userId }),
@@ -69,7 +69,7 @@ for (const dialect of DIALECTS) {
 
     it('fails only the call whose statement PostgreSQL refuses; the others commit', async () => {
       const a = await seedWorkspace(t.db, 'Refused');
-      const { value: settled, delta } = await counting('', () =>
+      const { value: settled, delta } = await counting(() =>
         Promise.allSettled(
           Array.from({ length: 20 }, (_, i) =>
             withWorkspaceStatements(t.db, a.workspaceId, [insert(a.workspaceId, `n${i}`, a.userId), { sql: 'select 1 / $1::int as q', parameters: [i === 13 ? 0 : 1] }], {
@@ -123,7 +123,7 @@ describe('group commit when a shared transaction fails', () => {
           }),
       }),
     } as unknown as Kysely<Database>;
-    return { committer: new GroupCommitter(db, undefined, { inFlight: 1 }), sent };
+    return { committer: new GroupCommitter(db, false, { inFlight: 1 }), sent };
   }
   const three = (committer: GroupCommitter) =>
     Promise.allSettled([1, 2, 3].map((n) => committer.run<{ value: number }>(`ws${n}`, `settings ${n}`, [{ sql: 'select $1', parameters: [n] }])));
