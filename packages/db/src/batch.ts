@@ -22,23 +22,38 @@ export interface Statement {
   readonly parameters: readonly unknown[];
 }
 
+/** Why `v` cannot be written as a SQL literal (`n` names the parameter), or undefined. */
+function literalProblem(v: unknown, n: number): string | undefined {
+  if (v === null || v === undefined || typeof v === 'boolean') return undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : `$${n} is not a finite number`;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? `$${n} is an invalid date` : undefined;
+  if (typeof v === 'string') return v.includes('\0') ? `$${n} contains a NUL character` : undefined;
+  return `$${n} cannot be inlined (${typeof v})`;
+}
+
 /** One value as a SQL literal for the simple protocol; `n` names the parameter in errors. */
 export function sqlLiteral(v: unknown, n: number): string {
+  const problem = literalProblem(v, n);
+  if (problem) throw new DbError('INVALID_ARGUMENT', problem);
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new DbError('INVALID_ARGUMENT', `$${n} is not a finite number`);
-    return `(${String(v)})`;
+  if (typeof v === 'number') return `(${String(v)})`;
+  if (v instanceof Date) return `'${v.toISOString()}'`;
+  return escapeLiteral(v as string);
+}
+
+/**
+ * Throws the INVALID_ARGUMENT error {@link sqlLiteral} would throw for any of the statements'
+ * values: for a caller whose statements may share a batch with others' (group-commit.ts), so a
+ * bad value fails that caller alone, before anything is queued.
+ */
+export function assertInlinable(statements: readonly Statement[]): void {
+  for (const s of statements) {
+    for (let i = 0; i < s.parameters.length; i++) {
+      const problem = literalProblem(s.parameters[i], i + 1);
+      if (problem) throw new DbError('INVALID_ARGUMENT', problem);
+    }
   }
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) throw new DbError('INVALID_ARGUMENT', `$${n} is an invalid date`);
-    return `'${v.toISOString()}'`;
-  }
-  if (typeof v === 'string') {
-    if (v.includes('\0')) throw new DbError('INVALID_ARGUMENT', `$${n} contains a NUL character`);
-    return escapeLiteral(v);
-  }
-  throw new DbError('INVALID_ARGUMENT', `$${n} cannot be inlined (${typeof v})`);
 }
 
 /**

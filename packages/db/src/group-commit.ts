@@ -28,7 +28,7 @@
  *   each mode has its own queue.
  */
 import { sql, type Kysely } from 'kysely';
-import { batchQueryPerPart, type BatchPart, type PartRows, type Statement } from './batch.js';
+import { assertInlinable, batchQueryPerPart, type BatchPart, type PartRows, type Statement } from './batch.js';
 import { sqlState } from './errors.js';
 import type { Database } from './schema/database.js';
 
@@ -92,6 +92,8 @@ export class GroupCommitter {
   /** Runs `statements` under `settings` in a (possibly shared) transaction; the last rows back. */
   run<R>(workspaceId: string, settings: string, statements: readonly Statement[]): Promise<R[]> {
     return new Promise<R[]>((resolve, reject) => {
+      // A value that cannot be sent fails its own call here, not the batch it would have joined.
+      assertInlinable(statements);
       this.queue.push({ workspaceId, settings, statements, resolve: resolve as (rows: unknown[]) => void, reject });
       this.pump();
     });

@@ -88,6 +88,21 @@ for (const dialect of DIALECTS) {
       if (dialect === 'postgres') assert.ok(delta.refusedBatches >= 1, 'the failing call shared a transaction and was run again alone');
     });
 
+    // PGlite takes parameters as such; only PostgreSQL's batches write them as SQL literals.
+    if (dialect === 'postgres') {
+      it('fails only the call whose value cannot be written as a literal; the others commit', async () => {
+        const a = await seedWorkspace(t.db, 'Literal');
+        const settled = await Promise.allSettled(
+          Array.from({ length: 12 }, (_, i) =>
+            withWorkspaceStatements(t.db, a.workspaceId, [i === 5 ? { ...insert(a.workspaceId, 'bad', a.userId), parameters: [a.workspaceId, { not: 'a literal' }, a.userId] } : insert(a.workspaceId, `n${i}`, a.userId)], { userId: a.userId }),
+          ),
+        );
+        settled.forEach((s, i) => assert.equal(s.status, i === 5 ? 'rejected' : 'fulfilled', `call ${i}`));
+        assert.match(String((settled[5] as PromiseRejectedResult).reason), /\$2 cannot be inlined/);
+        assert.equal((await withWorkspace(t.db, a.workspaceId, (trx) => listBrands(trx))).length, 11);
+      });
+    }
+
     it('never mixes commit modes: asynchronous calls commit asynchronously, the others synchronously', async () => {
       const a = await seedWorkspace(t.db, 'Modes');
       const mode = { sql: `select current_setting('synchronous_commit') as mode, $1::int as i`, parameters: [0] };
@@ -134,6 +149,17 @@ describe('group commit when a shared transaction fails', () => {
     assert.deepEqual(settled.map((s) => s.status === 'fulfilled' && s.value), [[{ value: 1 }], [{ value: 2 }], [{ value: 3 }]]);
     assert.deepEqual(sent, [1, 2, 1, 1], 'the first alone; two shared, refused, then each alone');
     assert.equal(committer.stats.refusedBatches, 1);
+  });
+
+  it('fails only the call with a value that cannot be sent, before it joins a batch', async () => {
+    const { committer, sent } = failingShared(new Error('not reached'));
+    const settled = await Promise.allSettled(
+      [1, {}, 3].map((v, i) => committer.run<{ value: unknown }>(`ws${i}`, `settings ${i}`, [{ sql: 'select $1', parameters: [v] }])),
+    );
+    assert.deepEqual(settled[0], { status: 'fulfilled', value: [{ value: 1 }] });
+    assert.ok(settled[1]!.status === 'rejected' && /\$1 cannot be inlined/.test(String(settled[1]!.reason)));
+    assert.deepEqual(settled[2], { status: 'fulfilled', value: [{ value: 3 }] });
+    assert.deepEqual(sent, [1, 1], 'the bad call never joined the others');
   });
 
   for (const [what, error] of [
