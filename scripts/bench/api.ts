@@ -1,8 +1,7 @@
 /**
  * API throughput (issue 4 "Speed"): autocannon against the server in a child process, 50
  * connections, 10 s per scenario (override: --duration S --connections N --pool N --in-flight N;
- * --only s1,s2 and
- * --targets hello,pglite,postgres narrow the run), on PGlite and — when
+ * --only s1,s2 and --targets hello,pglite,postgres narrow the run), on PGlite and — when
  * DATABASE_URL is set — PostgreSQL, next to a hello-world Hono server (the ceiling) in the same
  * run. Request logging is at `warn`, so the figures are the API's work, not log I/O.
  *

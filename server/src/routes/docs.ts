@@ -43,7 +43,7 @@ export function docsRoutes() {
   app.get('/docs', (c) => c.html(PAGE));
   // One route for every asset, init.js included: a static path beside a parameter at the same
   // place is the one shape Hono's RegExpRouter refuses, and that refusal put the whole API on
-  // the slower TrieRouter (router.test.ts).
+  // the slower TrieRouter (health.test.ts checks the router in use).
   app.get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file');
     if (file === 'init.js') return c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' });
