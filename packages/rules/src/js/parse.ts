@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { parseModule, parseScript, type ESTree } from 'meriyah';
 import type { SourceComment } from '../suppress.js';
+import { reparse } from './reparse.js';
 
 export type JsParse =
   | { ok: true; program: ESTree.Program; comments: SourceComment[]; sourceType: 'script' | 'module' }
@@ -55,12 +56,13 @@ export function amaroError(text: string, report: string): { start: number; end: 
   return { start: 0, end: 0, message };
 }
 
-function attempt(text: string, module: boolean): JsParse {
+function attempt(text: string, module: boolean, strict = false): JsParse {
   const comments: SourceComment[] = [];
   const options = {
     // start and end offsets only: a `range` array per node would double the allocations per node.
     ranges: { start: true, end: true },
     webcompat: true,
+    impliedStrict: strict,
     onComment: (_type: string, value: string, start: number, end: number) => comments.push({ value, start, end }),
   };
   try {
@@ -75,11 +77,57 @@ function attempt(text: string, module: boolean): JsParse {
 }
 
 /**
+ * The last JavaScript text parsed and its tree, for {@link reparse}: the language server checks the
+ * same document again after every keystroke. One text only, as in line-index.ts: a text that
+ * comes back (undo) is not what should make a parse fast. Texts over 1 MB are not kept.
+ */
+let last: { text: string; parse: JsParse & { ok: true } } | undefined;
+const KEEP_MAX_CHARS = 1_000_000;
+
+/** How many JavaScript parses were full and how many incremental (for tests and benchmarks). */
+export const parseCounts = { full: 0, incremental: 0 };
+
+/** Forgets the kept tree: the next parse is a full one. */
+export function forgetLastParse(): void {
+  last = undefined;
+}
+
+function parseWindow(text: string, module: boolean, strict: boolean): (JsParse & { ok: true }) | undefined {
+  const parsed = attempt(text, module, strict);
+  return parsed.ok ? parsed : undefined;
+}
+
+/**
  * Parses JavaScript (ES2024) as a classic script first — what Optimizely and most testing tools
  * run — and as a module when that fails; when both fail, the error of the goal that got further is
  * the one reported. TypeScript is type-stripped first (see {@link stripTypes}).
+ *
+ * JavaScript is parsed incrementally when it can be: after an edit, only the top-level statements
+ * it touched are parsed again (see reparse.ts); the tree is the same as a full parse's. The tree
+ * returned is valid until the next call: later calls may move its statements in place. Pass
+ * `incremental: false` for a parse that neither uses nor replaces the kept one.
  */
-export function parseJs(text: string, typescript: boolean): JsParse {
+export function parseJs(text: string, typescript: boolean, incremental = true): JsParse {
+  if (!typescript && incremental) {
+    const previous = last;
+    last = undefined; // reparse moves the previous tree's nodes: it is never reused twice
+    const reused = previous && reparse(previous.text, previous.parse, text, parseWindow);
+    const parsed = reused ? { ok: true as const, ...reused } : parseFull(text, false);
+    if (reused) parseCounts.incremental++;
+    else parseCounts.full++;
+    if (parsed.ok) {
+      if (text.length <= KEEP_MAX_CHARS) last = { text, parse: parsed };
+    } else {
+      // Typing passes through syntax errors: keep the last tree that parsed (reparse left it
+      // untouched), so the edit that fixes the error is parsed incrementally from it.
+      last = previous;
+    }
+    return parsed;
+  }
+  return parseFull(text, typescript);
+}
+
+function parseFull(text: string, typescript: boolean): JsParse {
   let source = text;
   if (typescript) {
     const stripped = stripTypes(text);

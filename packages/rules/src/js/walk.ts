@@ -217,3 +217,57 @@ export function some(root: Node, fn: (node: Node) => boolean): boolean {
   }
   return false;
 }
+
+/**
+ * Every child key, for {@link shiftOffsets}: the walk's table leaves out children no rule looks at
+ * (labels, import attributes, `export * as name`, the identifiers of `new.target`), but every node's
+ * offsets must move.
+ */
+const ALL_KEYS: Partial<Record<NodeType, readonly string[]>> = {
+  ...KEYS,
+  ImportDeclaration: ['specifiers', 'source', 'attributes'],
+  ExportNamedDeclaration: ['declaration', 'specifiers', 'source', 'attributes'],
+  ExportAllDeclaration: ['exported', 'source', 'attributes'],
+  MetaProperty: ['meta', 'property'],
+  LabeledStatement: ['label', 'body'],
+  BreakStatement: ['label'],
+  ContinueStatement: ['label'],
+};
+
+/**
+ * Adds `delta` to the start and end offsets of `root` and of every node below it, in place (the
+ * incremental parse in reparse.ts moves the statements after an edit by the edit's length).
+ */
+export function shiftOffsets(root: Node, delta: number): void {
+  const node = root as Node & { start: number; end: number };
+  node.start += delta;
+  node.end += delta;
+  switch (node.type) {
+    case 'Identifier':
+    case 'Literal':
+    case 'ThisExpression':
+    case 'TemplateElement':
+    case 'EmptyStatement':
+    case 'Super':
+      return;
+    case 'MemberExpression':
+      shiftOffsets(node.object, delta);
+      shiftOffsets(node.property, delta);
+      return;
+    case 'CallExpression':
+    case 'NewExpression':
+      shiftOffsets(node.callee, delta);
+      for (const a of node.arguments) shiftOffsets(a, delta);
+      return;
+    case 'ExpressionStatement':
+      shiftOffsets(node.expression, delta);
+      return;
+  }
+  const record = node as unknown as Record<string, unknown>;
+  for (const key of ALL_KEYS[node.type] ?? genericKeys(node)) {
+    const child = record[key];
+    if (Array.isArray(child)) {
+      for (const c of child) if (isNode(c)) shiftOffsets(c, delta);
+    } else if (isNode(child)) shiftOffsets(child, delta);
+  }
+}
