@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { ESTree } from 'meriyah';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,32 @@ function g() {}
 ;[1, 2].forEach((v) => v)
 `;
 
+/** Function bodies of every kind: where an edit inside them may or may not be reparsed alone. */
+const FUNCTIONS = `(function () {
+  'use strict';
+  var a = 1;
+  function inner() { return a; }
+  const arrow = () => { return new.target; };
+  class C extends Object { m() { return super.toString(); } #p = 1; static { this.q = 2; } }
+  async function af() { await a; const g = function () { return 1; }; }
+  function* gen() { yield a; function plain() { var yield_ = 1; return yield_; } }
+  label: for (;;) { break label; }
+  if (a) { a++ } else { a-- }
+})();
+function sloppy() {
+  var yield = 1, await = 2;
+  with (Math) { a = PI }
+  return function () { 'use strict'; return 0o10 === 8 ? 1 : 2 }
+}
+const f2 = () => {
+  let x = 1
+  x
+  ++x
+  return x
+};
+obj = { method() { return 1 }, get g() { return 2 }, set s(v) {} };
+`;
+
 const MODULE = `import def, * as ns from './a.js';
 import { x as y } from './b.js';
 export const one = 1;
@@ -51,9 +78,14 @@ function corpus(): { name: string; text: string }[] {
     { name: 'module', text: MODULE },
     { name: 'hashbang', text: '#!/usr/bin/env node\nvar a = 1;\n<!-- html comment\na = 2; --> not at line start\n' },
     { name: 'no-semicolons', text: 'var a = 1\nvar b = a\n(function () {})\n[1].map(String)\n`t`\n+a\n' },
+    { name: 'functions', text: FUNCTIONS },
+    { name: 'syntax in a function', text: `(function () {\n${SYNTAX.replace("'use strict';\n", '')}})();\n` },
   ];
   for (const dir of ['examples/northwind/variations', 'lsp/src/__tests__/__fixtures__/workspace/variations', 'packages/cli/src/__tests__/__fixtures__/workspace/variations']) {
-    for (const f of readdirSync(join(root, dir)).filter((n) => n.endsWith('.js')).sort()) files.push({ name: f, text: readFileSync(join(root, dir, f), 'utf8') });
+    for (const f of readdirSync(join(root, dir)).filter((n) => n.endsWith('.js')).sort()) {
+      const text = readFileSync(join(root, dir, f), 'utf8');
+      files.push({ name: f, text }, { name: `${f} in a function`, text: `(function () {\n${text}})();\n` });
+    }
   }
   return files;
 }
@@ -136,6 +168,23 @@ describe('incremental parsing (js/reparse.ts)', () => {
     // One statement (the IIFE) holds all the code, so only the comment edit is a partial reparse;
     // the others reparse that one statement — still incremental, and still exact.
     assert.ok(parseCounts.incremental - before >= 4);
+  });
+
+  it('reparses only the statement an edit touched inside a function body, and reuses the others', () => {
+    const text = readFileSync(join(root, 'examples/northwind/variations/pdp-free-shipping-badge.js'), 'utf8');
+    forgetLastParse();
+    const first = parseJs(text, false);
+    const edited = parseJs(text.replace("'[data-testid=\"add-to-cart-button\"]'", "'[data-testid=\"add-to-cart-buttonx\"]'"), false);
+    assert.ok(first.ok && edited.ok);
+    const body = (p: JsParse & { ok: true }) => ((p.program.body[0] as ESTree.ExpressionStatement).expression as ESTree.CallExpression).callee as ESTree.FunctionExpression;
+    const [before, after] = [body(first).body!.body, body(edited).body!.body];
+    // The IIFE's statements: `var utils`, the price badge, the add-to-cart listener (edited).
+    assert.equal(after.length, 3);
+    assert.equal(after[0], before[0]);
+    assert.equal(after[1], before[1]);
+    assert.notEqual(after[2], before[2]);
+    // The path down to the edited statement is new, so nothing keyed by the old nodes goes stale.
+    assert.notEqual(edited.program.body[0], first.program.body[0]);
   });
 
   it('leaves check() findings the same as a check without a kept tree', () => {

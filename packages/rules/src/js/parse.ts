@@ -56,13 +56,14 @@ export function amaroError(text: string, report: string): { start: number; end: 
   return { start: 0, end: 0, message };
 }
 
-function attempt(text: string, module: boolean, strict = false): JsParse {
+function attempt(text: string, module: boolean, strict = false, functionBody = false): JsParse {
   const comments: SourceComment[] = [];
   const options = {
     // start and end offsets only: a `range` array per node would double the allocations per node.
     ranges: { start: true, end: true },
     webcompat: true,
     impliedStrict: strict,
+    globalReturn: functionBody,
     onComment: (_type: string, value: string, start: number, end: number) => comments.push({ value, start, end }),
   };
   try {
@@ -92,8 +93,8 @@ export function forgetLastParse(): void {
   last = undefined;
 }
 
-function parseWindow(text: string, module: boolean, strict: boolean): (JsParse & { ok: true }) | undefined {
-  const parsed = attempt(text, module, strict);
+function parseWindow(text: string, goal: { module: boolean; strict: boolean; functionBody: boolean }): (JsParse & { ok: true }) | undefined {
+  const parsed = attempt(text, goal.module, goal.strict, goal.functionBody);
   return parsed.ok ? parsed : undefined;
 }
 

@@ -89,7 +89,7 @@ const KEYS: Partial<Record<NodeType, readonly string[]>> = {
   PrivateIdentifier: [],
 };
 
-function isNode(value: unknown): value is Node {
+export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
@@ -234,6 +234,11 @@ const ALL_KEYS: Partial<Record<NodeType, readonly string[]>> = {
   ContinueStatement: ['label'],
 };
 
+/** The keys under which `node` has child nodes (every child, not only those the walk visits). */
+export function childKeys(node: Node): readonly string[] {
+  return ALL_KEYS[node.type] ?? genericKeys(node);
+}
+
 /**
  * Adds `delta` to the start and end offsets of `root` and of every node below it, in place (the
  * incremental parse in reparse.ts moves the statements after an edit by the edit's length).
@@ -264,7 +269,7 @@ export function shiftOffsets(root: Node, delta: number): void {
       return;
   }
   const record = node as unknown as Record<string, unknown>;
-  for (const key of ALL_KEYS[node.type] ?? genericKeys(node)) {
+  for (const key of childKeys(node)) {
     const child = record[key];
     if (Array.isArray(child)) {
       for (const c of child) if (isNode(c)) shiftOffsets(c, delta);

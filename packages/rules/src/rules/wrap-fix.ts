@@ -38,7 +38,10 @@ function selectorSource(text: string, call: ESTree.CallExpression, isJQuery: boo
   return undefined;
 }
 
-/** Per statement: whether it can move into a callback (see {@link movable}); nodes die with their parse. */
+/**
+ * Per statement: whether it can move into a callback (see {@link movable}). It follows from the
+ * statement's shape alone, so it stays right when an incremental parse reuses the node (js/reparse.ts).
+ */
 const MOVABLE = new WeakMap<Node, boolean>();
 
 /**
