@@ -61,7 +61,9 @@ const f2 = () => {
   ++x
   return x
 };
-obj = { method() { return 1 }, get g() { return 2 }, set s(v) {} };
+obj = { method() { return super.x }, get g() { return 2 }, set s(v) {} };
+class F { x = () => { return 1 }; y = function () { return arguments.length }; static z = function () { return new.target } }
+const h = () => { return function () { return new.target } }
 `;
 
 const MODULE = `import def, * as ns from './a.js';
@@ -102,7 +104,7 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['x', 'x', 'x', ' ', '\n', ';', ';\n', '{', '}', '(', ')', "'", '"', '`', '/', '*', '//', '/*', '*/', '.', ',', '=', '-->', '<!--', 'if (a) b\n', 'else c;', '\'use strict\';', 'export { a };', '$', '\\', '[', ']', 'a = b\n', '(c)', 'label: ', 'function h() {}\n', '1', '#!', '0', 'with (a) {}\n', '\\u0061', 'await ', 'yield ', 'let ', 'async ', '=>', '?.', '#', '\u2028', 'else', '/x/g', '"use strict";\n', 'import x from "y";\n'];
+const PIECES = ['x', 'x', 'x', ' ', '\n', ';', ';\n', '{', '}', '(', ')', "'", '"', '`', '/', '*', '//', '/*', '*/', '.', ',', '=', '-->', '<!--', 'if (a) b\n', 'else c;', '\'use strict\';', 'export { a };', '$', '\\', '[', ']', 'a = b\n', '(c)', 'label: ', 'function h() {}\n', '1', '#!', '0', 'with (a) {}\n', '\\u0061', 'await ', 'yield ', 'let ', 'async ', '=>', '?.', '#', '\u2028', 'else', '/x/g', '"use strict";\n', 'import x from "y";\n', 'arguments', 'new.target', 'super.x', 'this'];
 
 function mutate(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));

@@ -1,7 +1,7 @@
 /**
  * Incremental parsing: after an edit, parse again only the statements the edit touched and reuse
  * the others from the previous parse, moved by the edit's length. The statements are those of
- * the innermost plain function body that holds the whole edit (variations are often wrapped in one
+ * the innermost `function` body that holds the whole edit (variations are often wrapped in one
  * function), else those of the program.
  *
  * The result must be exactly the tree a full parse of the new text gives. So the shortcut is taken
@@ -17,11 +17,12 @@
  * - The window parses by itself (a syntax error, an unterminated comment, string or template in it
  *   all fail there), with the strictness of its place (the file's or a function's `'use strict'`,
  *   class bodies) and the file's goal (script or module).
- * - In a function body: the function is neither async nor a generator (`await` and `yield` parse
- *   differently there), the file is a script, and the window has no `new.target` (which the window
- *   accepts alone even where its place does not).
- * - No directive prologue (`'use strict'`) is touched or reparsed. A string statement at the
- *   window's start would otherwise parse as a directive.
+ * - In a function body: it is a `function`, not an arrow function (whose body takes `arguments`,
+ *   `super`, `new.target`, `await` and `yield` from its surroundings), neither async nor a generator,
+ *   and the file is a script.
+ * - No directive prologue (`'use strict'`) is touched or reparsed, and none appears: a string
+ *   statement at the window's start would parse as a directive alone, and a reused string statement
+ *   that the edit makes first in its list becomes one.
  * - A module keeps at least one reused import or export; otherwise the full parse would try it
  *   as a script first.
  * - Nothing else in the window changes with its position: it contains no `-->` (an HTML-like
@@ -107,6 +108,12 @@ function isDirective(statement: Node): boolean {
   return statement.type === 'ExpressionStatement' && typeof (statement as { directive?: unknown }).directive === 'string';
 }
 
+/** A statement that is a directive when it stands first: a string literal, not in parentheses. */
+function mayBecomeDirective(statement: Positioned, text: string): boolean {
+  const quote = text.charCodeAt(statement.start);
+  return statement.type === 'ExpressionStatement' && (quote === 34 || quote === 39);
+}
+
 function isModuleSyntax(statement: Node): boolean {
   return statement.type === 'ImportDeclaration' || statement.type.startsWith('Export');
 }
@@ -167,6 +174,9 @@ interface Window {
   comments: SourceComment[];
 }
 
+/** How many statements a window may take in beyond those the edit touched, on each side. */
+const MAX_GROWTH = 2;
+
 function reparseList(scope: Scope, edit: Edit, parseWindow: ParseWindow): Window | undefined {
   const { list } = scope;
   const { text, prefix, editEnd, delta } = edit;
@@ -175,49 +185,60 @@ function reparseList(scope: Scope, edit: Edit, parseWindow: ParseWindow): Window
   const strict = scope.strict || list.slice(0, prologue).some((s) => (s as { directive?: string }).directive === 'use strict');
 
   let before = countEndingBy(list, prefix);
-  while (before > 0 && !closed(list[before - 1]!, edit.previousText)) before--;
+  // Code without semicolons leaves few statements closed. The window grows by a statement or two
+  // at most on either side; past that, parsing everything once is cheaper than trying again.
+  for (let steps = 0; before > 0 && !closed(list[before - 1]!, edit.previousText); steps++) {
+    if (steps === MAX_GROWTH) return undefined;
+    before--;
+  }
   if (prologue > 0 && before < prologue) return undefined;
   let after = Math.max(before, firstStartingAt(list, editEnd));
 
-  for (;;) {
+  for (let grown = 0; ; grown++) {
     const from = before > 0 ? list[before - 1]!.end : scope.lo;
     const oldTo = after < list.length ? list[after]!.start : scope.hi;
+    // A window longer than the text before it is parsed with that text blanked out (offsets come
+    // out right, nothing to move); a short one late in the file is parsed alone and moved.
+    const padded = from > 0 && oldTo + delta - from > from;
     const window = text.slice(from, oldTo + delta);
     // `#!` is a comment only at the very start of the file; parsed alone, a window would accept it.
     if (window.startsWith('#!') || window.includes('-->')) return undefined;
-    // Parsed alone, a function body's window accepts `new.target` even where (an arrow function at
-    // the top level) the whole file does not.
-    if (scope.functionBody && window.includes('new.target')) return undefined;
     if (scope.module && ![...list.slice(0, before), ...list.slice(after)].some(isModuleSyntax)) return undefined;
-    const parsed = parseWindow(window, { module: scope.module, strict, functionBody: scope.functionBody });
+    const source = padded ? ' '.repeat(from) + window : window;
+    const parsed = parseWindow(source, { module: scope.module, strict, functionBody: scope.functionBody });
     if (!parsed) return undefined;
+    const base = padded ? 0 : from;
     const statements = parsed.program.body as Positioned[];
     if (statements.some(isDirective)) return undefined;
+    // A window right after the directive prologue (or at the start of its list) that leaves no
+    // statement puts the next one there: a string statement then becomes a directive.
+    if (before === prologue && statements.length === 0 && after < list.length && mayBecomeDirective(list[after]!, edit.previousText)) return undefined;
     const last = statements[statements.length - 1];
     // The next statement could join the window's last one, or be swallowed by a line comment that
     // runs to the window's end: parse it with the window. At the end of a function body, such a
     // comment would swallow the closing brace.
-    const openComment = parsed.comments.some((c) => c.end === window.length && !window.startsWith('/*', c.start));
-    if (after < list.length && ((last && !closed(last, window)) || openComment)) {
+    const openComment = parsed.comments.some((c) => c.end === source.length && !source.startsWith('/*', c.start));
+    if (after < list.length && ((last && !closed(last, source)) || openComment)) {
+      if (grown === MAX_GROWTH) return undefined;
       after++;
       continue;
     }
     if (scope.functionBody && openComment) return undefined;
-    for (const s of statements) shiftOffsets(s, from);
-    const comments = parsed.comments.map((c) => ({ value: c.value, start: c.start + from, end: c.end + from }));
+    if (base !== 0) for (const s of statements) shiftOffsets(s, base);
+    const comments = base === 0 ? parsed.comments : parsed.comments.map((c) => ({ value: c.value, start: c.start + base, end: c.end + base }));
     return { before, after, statements, from, oldTo, comments };
   }
 }
 
-type FunctionNode = ESTree.FunctionExpression | ESTree.FunctionDeclaration | ESTree.ArrowFunctionExpression;
+type FunctionNode = ESTree.FunctionExpression | ESTree.FunctionDeclaration;
 
 function contains(node: Positioned, from: number, to: number): boolean {
   return node.start <= from && to <= node.end;
 }
 
 /**
- * The innermost plain function body (not async, not a generator: there `await` and `yield` parse
- * differently) whose braces hold the whole edit, with the path of nodes from the top-level
+ * The innermost body of a plain `function` (not async, not a generator: there `await` and `yield`
+ * parse differently) whose braces hold the whole edit, with the path of nodes from the top-level
  * statement down to it; undefined when there is none.
  */
 function innermostBody(statement: Positioned, edit: Edit, strict: boolean): { path: Positioned[]; scope: Scope } | undefined {
@@ -227,7 +248,10 @@ function innermostBody(statement: Positioned, edit: Edit, strict: boolean): { pa
   for (;;) {
     if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') strict = true;
     const fn = node as FunctionNode;
-    if ((node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'ArrowFunctionExpression') && fn.body?.type === 'BlockStatement') {
+    // Not arrow functions: their bodies take `arguments`, `super`, `new.target`, `await` and `yield`
+    // from their surroundings (a class field's arrow may not use `arguments`), which a window parsed
+    // alone does not know.
+    if ((node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration') && fn.body?.type === 'BlockStatement') {
       const body = fn.body as unknown as Positioned & { body: Positioned[] };
       if (body.start < edit.prefix && edit.editEnd < body.end && !fn.async && !fn.generator) {
         found = { path: [...path, body], scope: { list: body.body, lo: body.start + 1, hi: body.end - 1, strict, module: false, functionBody: true } };
