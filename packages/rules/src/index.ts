@@ -4,6 +4,7 @@
  */
 export type * from './types.js';
 export { check } from './check.js';
+export { forgetLastParse } from './js/parse.js';
 export { RULES, ruleDocsUrl, ruleMeta } from './meta.js';
 export { detectLanguage } from './language.js';
 export { applyFixes, preferredEdits } from './fixes.js';

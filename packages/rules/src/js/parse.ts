@@ -88,7 +88,10 @@ const KEEP_MAX_CHARS = 1_000_000;
 /** How many JavaScript parses were full and how many incremental (for tests and benchmarks). */
 export const parseCounts = { full: 0, incremental: 0 };
 
-/** Forgets the kept tree: the next parse is a full one. */
+/**
+ * Forgets the tree kept for incremental parsing: the next check parses its text in full. For
+ * benchmarks of a one-shot check, and to let a long-lived process drop a large tree.
+ */
 export function forgetLastParse(): void {
   last = undefined;
 }
